@@ -1,0 +1,1202 @@
+/* dates.c - find time expressions in text and resolve them against a
+ * reference date.
+ *
+ * How it works: a small set of pcre2 patterns, one per family of forms
+ * (month-day dates, day-month dates, numeric dates, weekdays, "next month",
+ * "late September", "early next year", "this spring", vague phrases ...),
+ * compiled once in att_dates_new() (JIT when available). att_times_find()
+ * runs them like a lexer: it keeps the next match of every pattern, takes
+ * the leftmost one (the longest on a tie, then the earlier pattern), asks the
+ * pattern's resolver to turn it into an att_time, and continues after it.
+ * A resolver may refuse a match (an invalid day, a bare "May" with no
+ * preposition, day or year); that pattern then searches again one byte on.
+ *
+ * The patterns are ASCII and compiled in byte mode (no PCRE2_UTF): bytes of
+ * multi-byte characters never match a letter or digit class, so the text
+ * needs no UTF-8 check and a stray invalid byte cannot cause trouble. Two
+ * UTF-8 sequences are spelled out where they matter: the no-break space
+ * (C2 A0) as a space and the en/em dashes (E2 80 93/94) as range dashes.
+ *
+ * The month, weekday and season words below are the grammar of the
+ * expressions themselves, not reference data, so they live in the patterns.
+ */
+#include "dates.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Calendar arithmetic                                                  */
+
+static int is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int att_days_in_month(int y, int m) {
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12) {
+        return 0;
+    }
+    if (m == 2 && is_leap(y)) {
+        return 29;
+    }
+    return dim[m - 1];
+}
+
+int att_ymd_valid(att_ymd v) {
+    return v.y >= 1 && v.y <= 9999 && v.m >= 1 && v.m <= 12 && v.d >= 1 &&
+           v.d <= att_days_in_month(v.y, v.m);
+}
+
+/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
+static long days_from_civil(att_ymd v) {
+    long y = (long)v.y - (v.m <= 2 ? 1 : 0);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (long)(v.m > 2 ? v.m - 3 : v.m + 9);
+    long doy = (153 * mp + 2) / 5 + (long)v.d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static att_ymd civil_from_days(long z) {
+    att_ymd r;
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    r.y = (int)(y + (m <= 2 ? 1 : 0));
+    r.m = (int)m;
+    r.d = (int)d;
+    return r;
+}
+
+int att_ymd_weekday(att_ymd v) {
+    long z = days_from_civil(v);
+    /* 1970-01-01 was a Thursday (3 with Monday = 0). */
+    long w = (z + 3) % 7;
+    if (w < 0) {
+        w += 7;
+    }
+    return (int)w;
+}
+
+att_ymd att_ymd_add_days(att_ymd v, int n) {
+    return civil_from_days(days_from_civil(v) + n);
+}
+
+int att_ymd_cmp(att_ymd a, att_ymd b) {
+    if (a.y != b.y) {
+        return a.y < b.y ? -1 : 1;
+    }
+    if (a.m != b.m) {
+        return a.m < b.m ? -1 : 1;
+    }
+    if (a.d != b.d) {
+        return a.d < b.d ? -1 : 1;
+    }
+    return 0;
+}
+
+static int digit_at(const char *s, size_t i) {
+    return s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1;
+}
+
+int att_ymd_parse(const char *s, size_t len, att_ymd *out) {
+    static const size_t pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    int dg[8];
+    att_ymd v;
+    if (s == NULL || out == NULL || len != 10 || s[4] != '-' || s[7] != '-') {
+        return 0;
+    }
+    for (size_t i = 0; i < 8; i++) {
+        dg[i] = digit_at(s, pos[i]);
+        if (dg[i] < 0) {
+            return 0;
+        }
+    }
+    v.y = dg[0] * 1000 + dg[1] * 100 + dg[2] * 10 + dg[3];
+    v.m = dg[4] * 10 + dg[5];
+    v.d = dg[6] * 10 + dg[7];
+    if (!att_ymd_valid(v)) {
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+static char *put_digits(char *p, int v, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
+}
+
+char *att_time_lexical(att_ymd v, att_precision p, char *buf) {
+    char *q = buf;
+    int y = v.y < 0 ? 0 : (v.y > 9999 ? 9999 : v.y);
+    if (p == ATT_PREC_NONE || v.y == 0) {
+        buf[0] = '\0';
+        return buf;
+    }
+    q = put_digits(q, y, 4);
+    if (p == ATT_PREC_MONTH || p == ATT_PREC_DAY) {
+        *q++ = '-';
+        q = put_digits(q, v.m < 0 ? 0 : v.m % 100, 2);
+    }
+    if (p == ATT_PREC_DAY) {
+        *q++ = '-';
+        q = put_digits(q, v.d < 0 ? 0 : v.d % 100, 2);
+    }
+    *q = '\0';
+    return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Patterns                                                             */
+
+/* Building blocks (case-insensitive byte-mode pcre2). */
+#define SP "(?:\\s|\\xc2\\xa0)+"
+#define SP0 "(?:\\s|\\xc2\\xa0)*"
+#define DASH "(?:-|\\xe2\\x80[\\x93\\x94])"
+#define LB "(?<![a-z0-9_/$\\-])" /* start of a word, not inside a number */
+#define NB "(?![a-z0-9])"        /* end of a word */
+#define TO "(?:" SP0 DASH SP0 "|" SP "(?:to|till|until|through|thru|and)" SP ")"
+#define TOD "(?:morning|afternoon|evening|night)"
+#define TODOF "(?:the" SP TOD SP "of" SP ")?"
+#define PARTSEP "(?:" SP "of)?(?:" SP "|" SP0 DASH SP0 ")"
+/* Month names with abbreviations, for forms with a day: "Sep 17", "Sept. 17".
+ * "May" and "March" must be capitalised (the modal verb, the verb). */
+#define MONA(g)                                                                                    \
+    "(?<" g ">(?:january|february|(?-i:M)arch|april|(?-i:M)ay|june|july|august|september"          \
+    "|october|november|december)(?![a-z])|(?:jan|feb|(?-i:M)ar|apr|jun|jul|aug|sept?|oct|nov"      \
+    "|dec)(?![a-z])\\.?)"
+/* Month names for forms without a day: full names, or abbreviations with a dot. */
+#define MONF(g)                                                                                    \
+    "(?<" g ">(?:january|february|(?-i:M)arch|april|(?-i:M)ay|june|july|august|september"          \
+    "|october|november|december)(?![a-z])|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.)"
+/* Any month name, capturing nothing (for look-aheads). */
+#define MONX                                                                                       \
+    "(?:(?:january|february|(?-i:M)arch|april|(?-i:M)ay|june|july|august|september|october"        \
+    "|november|december)(?![a-z])|(?:jan|feb|(?-i:M)ar|apr|jun|jul|aug|sept?|oct|nov|dec)"         \
+    "(?![a-z]))"
+#define DAY(g) "(?<![0-9])(?<" g ">[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9a-z:%]|[.,][0-9])"
+#define YEAR(g) "(?<![0-9])(?<" g ">(?:19|20)[0-9]{2})(?![0-9a-z]|[.,][0-9])"
+#define WD(g) "(?<" g ">monday|tuesday|wednesday|thursday|friday|saturday|sunday)" NB
+#define PRE_DATE "(?:(?<pre>on|in|by|from|since|until|till|through|during)" SP ")?"
+#define PRE_NUM "(?:(?<pre>on|by|from|since|until|till|dated)" SP ")?"
+#define PRE_SPAN "(?:(?<pre>in|by|until|till|since|from|during|through|at|around)" SP ")?"
+#define WDPRE "(?:" WD("wd") ",?" SP ")?"
+
+typedef enum {
+    K_MDY,       /* September 17, 2021; Sept. 17; April 28-29 */
+    K_DMY,       /* 17 September 2021; from 13 to 15 September */
+    K_NUM,       /* 14/4/2024 */
+    K_ISO,       /* 2021-09-17 */
+    K_WEEKDAY,   /* on Thursday; last Friday; Tuesday and Wednesday */
+    K_RELDAY,    /* today, yesterday, tomorrow, this morning */
+    K_AGO,       /* two days ago */
+    K_SAMEDAY,   /* on the same day, later in the day */
+    K_MONTH,     /* in late September; in May this year */
+    K_MONTHREL,  /* next month; later this month */
+    K_WEEKREL,   /* this week; next week; last week; this weekend */
+    K_YEAR,      /* next year; in 2024; the first half of 2024 */
+    K_SEASON,    /* this spring; in the summer of 2024 */
+    K_UNSETTLED, /* in the near future; as soon as possible */
+    K_COUNT
+} pat_kind;
+
+static const char *const pattern_src[K_COUNT] = {
+    /* K_MDY */
+    LB PRE_DATE TODOF WDPRE MONA("m") SP DAY("d") "(?:" TO "(?:" MONA("mb") SP
+    ")?" DAY("db") "(?!" SP "(?:of" SP ")?" MONX "))?"
+                   "(?:,?" SP YEAR("y") ")?",
+    /* K_DMY */
+    LB PRE_DATE TODOF WDPRE "(?:the" SP ")?" DAY("d") "(?:" TO "(?:the" SP ")?" DAY(
+        "db") ")?" SP "(?:of" SP ")?" MONA("m") "(?:" TO "(?:the" SP ")?" DAY("dc") SP
+    "(?:of" SP ")?" MONA("mc") ")?"
+                               "(?:,?" SP YEAR("y") ")?",
+    /* K_NUM */
+    LB PRE_NUM WDPRE
+    "(?<![0-9./])(?<a>[0-9]{1,2})(?<sep>[/.])(?<b>[0-9]{1,2})\\k<sep>(?<y>[0-9]{4}|[0-9]{2})"
+    "(?![0-9]|[./][0-9])",
+    /* K_ISO */
+    LB PRE_NUM WDPRE "(?<![0-9./-])(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2})(?![0-9])",
+    /* K_WEEKDAY */
+    LB "(?:(?<mod>last|next|this(?:" SP "coming)?|coming|(?:later|earlier)(?:" SP "on)?|on|by"
+       "|until|till|from|since)" SP ")?" TODOF
+       "(?<!good\\s)(?<!black\\s)(?<!super\\s)(?<!holy\\s)(?<!ash\\s)(?<!cyber\\s)(?<!bloody\\s)"
+       "(?<!easter\\s)" WD("wd") "(?:" SP TOD NB ")?(?:" TO WD("wdb") ")?(?:,?" SP "local" SP
+                                                                      "time" NB ")?",
+    /* K_RELDAY */
+    LB "(?:(?<pre>on|by|until|till|from|since|earlier|later|as" SP "of)" SP ")?"
+       "(?<w>today|tonight|yesterday|tomorrow|this" SP TOD "|last" SP "night|the" SP "day" SP
+       "before" SP "yesterday|the" SP "day" SP "after" SP "tomorrow)" NB "(?:" SP TOD NB ")?",
+    /* K_AGO */
+    LB "(?<n>[0-9]{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a" SP "few|few"
+       "|several|a" SP "couple(?:" SP "of)?|some)" SP "(?<unit>day|week|month|year)s?" SP "ago" NB,
+    /* K_SAMEDAY */
+    LB "(?:(?:(?:earlier|later)(?:" SP "(?:on|in))?" SP ")?(?:on" SP ")?(?:(?:that|the)" SP
+       "(?:very" SP ")?same|that)" SP "(?:day|date|" TOD ")" NB "|(?:earlier|later)" SP "in" SP
+       "the" SP "(?:day|" TOD ")" NB "|in" SP "the" SP "(?:morning|afternoon|evening)" NB ")",
+    /* K_MONTH */
+    LB PRE_SPAN
+    "(?:(?:the" SP ")?(?<part>early|late|mid|middle|beginning|start|end|first" SP "half|second" SP
+    "half|(?:first|second|third|fourth|last|final)" SP "week)" PARTSEP ")?"
+    "(?:the" SP "month" SP "of" SP
+    ")?" MONF("m") "(?:" TO MONF("mb") ")?(?:,?" SP "(?:of" SP
+                                       ")?(?:" YEAR("y") "|(?<yrel>this|next|last)" SP "year" NB
+                                                         "))?",
+    /* K_MONTHREL */
+    LB PRE_SPAN "(?:(?:the" SP ")?(?<part>early|late|mid|middle|beginning|start|end|first" SP
+                "half|second" SP "half)" PARTSEP ")?(?:(?<adv>later|earlier)" SP "(?:in" SP ")?)?"
+                "(?<mod>this|next|last|past|previous|coming|the" SP
+                "(?:past|previous|coming|next|current|following)|the)" SP "month" NB,
+    /* K_WEEKREL */
+    "(?:" LB "(?<pre>in|by|until|till|since|from|during|through|at|over)" SP "|" LB ")"
+    "(?:(?:the" SP ")?(?<part>early|late|mid|middle|beginning|start|end)" PARTSEP ")?"
+    "(?:(?<adv>later|earlier)" SP "(?:in" SP ")?)?"
+    "(?<mod>this(?:" SP "(?:coming|past))?|next|last|past|previous|coming|following|the" SP
+    "(?:past|previous|coming|next|following|current)|the)" SP "(?<unit>week|weekend)" NB,
+    /* K_YEAR */
+    LB "(?:(?<pre>in|by|until|till|since|from|during|through|between|at|around|over)" SP ")?"
+       "(?:(?:the" SP ")?(?<part>early|late|mid|middle|beginning|start|end|first" SP
+       "half|second" SP "half|(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)" SP
+       "quarter|q[1-4])" PARTSEP ")?(?:(?<adv>later|earlier)" SP "(?:in" SP ")?)?"
+       "(?:(?<mod>this|next|last|past|previous|coming|the" SP
+       "(?:current|coming|next|past|previous|following|same)|the)" SP "year" NB
+       "|" YEAR("y") "(?:" TO "(?<yb>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9a-z]))?|(?<ye>year(?:" SP
+                     "|" SP0 DASH SP0 ")?end)" NB ")",
+    /* K_SEASON */
+    LB "(?:(?<pre>in|by|until|till|since|from|during|through|over|throughout|at|around)" SP ")?"
+       "(?:(?:the" SP ")?(?<part>early|late|mid|middle|beginning|start|end)" PARTSEP ")?"
+       "(?:(?<mod>this|next|last|past|coming|the" SP "(?:coming|next)|the)" SP ")?"
+       "(?<s>spring|summer|autumn|fall|winter)" NB "(?:(?:" SP "of)?" SP
+       "(?:" YEAR("y") "|(?<yrel>this|next|last)" SP "year" NB "))?",
+    /* K_UNSETTLED */
+    LB "(?:in" SP "the" SP "(?:near|not" SP "(?:too" SP ")?distant|foreseeable|immediate)" SP
+       "(?:future|term)" NB "|(?:(?:in|over|during|within)" SP ")?the" SP
+       "(?:coming|next|following|upcoming|past|last)" SP "(?:few" SP "|several" SP "|couple" SP
+       "of" SP ")?(?:days|weeks|months|years)" NB "|in" SP "(?:the" SP ")?(?:future|due" SP
+       "course)" NB "|in" SP "recent" SP "(?:days|weeks|months|years|times)" NB "|at" SP
+       "(?:an?|the)" SP "(?:(?:mutually" SP ")?(?:convenient|appropriate|suitable|agreed|early"
+       "|earliest|later|future|proper|opportune|right)" SP ")+(?:date|time|opportunity|moment"
+       "|stage)" NB "|as" SP "(?:soon|early)" SP "as" SP "(?:possible|practicable|feasible)" NB
+       "|(?<!as\\s)soon" NB "(?!" SP "as" NB ")|(?:recently|lately)" NB "|shortly" NB "(?!" SP
+       "(?:after|before|thereafter)" NB "))",
+};
+
+/* Named capture groups used by the resolvers; a pattern need not have all. */
+typedef enum {
+    G_PRE,
+    G_WD,
+    G_WDB,
+    G_M,
+    G_MB,
+    G_MC,
+    G_D,
+    G_DB,
+    G_DC,
+    G_Y,
+    G_YB,
+    G_YREL,
+    G_PART,
+    G_ADV,
+    G_MOD,
+    G_UNIT,
+    G_W,
+    G_A,
+    G_B,
+    G_SEP,
+    G_S,
+    G_N,
+    G_YE,
+    G_COUNT
+} group_slot;
+
+static const char *const group_name[G_COUNT] = {
+    "pre",  "wd",  "wdb", "m",    "mb", "mc", "d", "db",  "dc", "y", "yb", "yrel",
+    "part", "adv", "mod", "unit", "w",  "a",  "b", "sep", "s",  "n", "ye",
+};
+
+/* Capture pairs kept per pattern while scanning (group 0 included). */
+#define MAX_PAIRS 24
+
+struct att_dates {
+    pcre2_code *code[K_COUNT];
+    int grp[K_COUNT][G_COUNT]; /* group number of each slot, 0 when absent */
+    uint32_t pairs;            /* largest capture count + 1 over the patterns */
+};
+
+void att_dates_free(att_dates *d) {
+    if (d == NULL) {
+        return;
+    }
+    for (int k = 0; k < K_COUNT; k++) {
+        pcre2_code_free(d->code[k]);
+    }
+    free(d);
+}
+
+att_dates *att_dates_new(void) {
+    att_dates *d = calloc(1, sizeof *d);
+    if (d == NULL) {
+        return NULL;
+    }
+    d->pairs = 1;
+    for (int k = 0; k < K_COUNT; k++) {
+        int err = 0;
+        PCRE2_SIZE erroff = 0;
+        uint32_t captures = 0;
+        d->code[k] = pcre2_compile((PCRE2_SPTR)pattern_src[k], PCRE2_ZERO_TERMINATED,
+                                   PCRE2_CASELESS, &err, &erroff, NULL);
+        if (d->code[k] == NULL) {
+            goto fail;
+        }
+        /* JIT is an optimisation only: without it pcre2_match interprets. */
+        (void)pcre2_jit_compile(d->code[k], PCRE2_JIT_COMPLETE);
+        if (pcre2_pattern_info(d->code[k], PCRE2_INFO_CAPTURECOUNT, &captures) != 0 ||
+            captures + 1 > MAX_PAIRS) {
+            goto fail;
+        }
+        if (captures + 1 > d->pairs) {
+            d->pairs = captures + 1;
+        }
+        for (int g = 0; g < G_COUNT; g++) {
+            int n = pcre2_substring_number_from_name(d->code[k], (PCRE2_SPTR)group_name[g]);
+            d->grp[k][g] = n > 0 ? n : 0;
+        }
+    }
+    return d;
+fail:
+    att_dates_free(d);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Resolvers                                                            */
+
+typedef struct {
+    const char *text;
+    const PCRE2_SIZE *ov; /* 2 * MAX_PAIRS offsets of the match */
+    const int *grp;       /* slot -> group number for this pattern */
+    att_ymd ref;
+    att_direction dir;
+} mctx;
+
+/* The text of a named group, when the group took part in the match. */
+static int cap(const mctx *c, group_slot g, const char **s, size_t *n) {
+    size_t k;
+    if (c->grp[g] <= 0 || c->grp[g] >= MAX_PAIRS) {
+        return 0;
+    }
+    k = (size_t)c->grp[g];
+    if (c->ov[2 * k] == PCRE2_UNSET) {
+        return 0;
+    }
+    if (s != NULL) {
+        *s = c->text + c->ov[2 * k];
+    }
+    if (n != NULL) {
+        *n = c->ov[2 * k + 1] - c->ov[2 * k];
+    }
+    return 1;
+}
+
+static int has(const mctx *c, group_slot g) {
+    return cap(c, g, NULL, NULL);
+}
+
+static int lower(int ch) {
+    return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+/* 1 when s[0..n) starts with the lowercase word w, case-insensitively. */
+static int starts(const char *s, size_t n, const char *w) {
+    size_t i = 0;
+    for (; w[i] != '\0'; i++) {
+        if (i >= n || lower((unsigned char)s[i]) != w[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* 1 when the lowercase word w occurs in s[0..n), case-insensitively. */
+static int contains(const char *s, size_t n, const char *w) {
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++) {
+        if (starts(s + i, n - i, w)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Group g starts with word w. */
+static int grp_is(const mctx *c, group_slot g, const char *w) {
+    const char *s;
+    size_t n;
+    return cap(c, g, &s, &n) && starts(s, n, w);
+}
+
+/* Group g contains word w. */
+static int grp_has(const mctx *c, group_slot g, const char *w) {
+    const char *s;
+    size_t n;
+    return cap(c, g, &s, &n) && contains(s, n, w);
+}
+
+/* Decimal value of a group of digits (at most 4 used), -1 when absent. */
+static int grp_num(const mctx *c, group_slot g) {
+    const char *s;
+    size_t n;
+    int v = 0;
+    if (!cap(c, g, &s, &n) || n == 0 || n > 4) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return -1;
+        }
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* Month number 1..12 of a month-name group, 0 when absent. */
+static int grp_month(const mctx *c, group_slot g) {
+    static const char *const names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+    const char *s;
+    size_t n;
+    if (!cap(c, g, &s, &n)) {
+        return 0;
+    }
+    for (int i = 0; i < 12; i++) {
+        if (starts(s, n, names[i])) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Weekday 0 = Monday .. 6 = Sunday of a weekday group, -1 when absent. */
+static int grp_weekday(const mctx *c, group_slot g) {
+    static const char *const names[7] = {"mo", "tu", "we", "th", "fr", "sa", "su"};
+    const char *s;
+    size_t n;
+    if (!cap(c, g, &s, &n)) {
+        return -1;
+    }
+    for (int i = 0; i < 7; i++) {
+        if (starts(s, n, names[i])) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static att_ymd ymd(int y, int m, int d) {
+    att_ymd v;
+    v.y = y;
+    v.m = m;
+    v.d = d;
+    return v;
+}
+
+static att_ymd last_of_month(int y, int m) {
+    return ymd(y, m, att_days_in_month(y, m));
+}
+
+static void set_day(att_time *t, att_ymd v, att_ymd last) {
+    t->kind = ATT_TIME_ABSOLUTE;
+    t->prec = ATT_PREC_DAY;
+    t->value = v;
+    t->earliest = v;
+    t->latest = att_ymd_cmp(last, v) > 0 ? last : v;
+}
+
+static void set_month(att_time *t, int y, int m, att_ymd earliest, att_ymd latest) {
+    t->kind = ATT_TIME_ABSOLUTE;
+    t->prec = ATT_PREC_MONTH;
+    t->value = ymd(y, m, 0);
+    t->earliest = earliest;
+    t->latest = att_ymd_cmp(latest, earliest) >= 0 ? latest : earliest;
+}
+
+static void set_year(att_time *t, int y, att_ymd earliest, att_ymd latest) {
+    t->kind = ATT_TIME_ABSOLUTE;
+    t->prec = ATT_PREC_YEAR;
+    t->value = ymd(y, 0, 0);
+    t->earliest = earliest;
+    t->latest = att_ymd_cmp(latest, earliest) >= 0 ? latest : earliest;
+}
+
+static const att_time zero_time;
+
+static void set_kind(att_time *t, att_time_kind kind) {
+    *t = zero_time;
+    t->kind = kind;
+    t->prec = kind == ATT_TIME_SAME_DAY ? ATT_PREC_DAY : ATT_PREC_NONE;
+}
+
+/* The year of a month-day written without one: on/before ref in the past,
+ * on/after ref in the future. */
+static int year_for_md(int m, int d, att_ymd ref, att_direction dir) {
+    int md = m * 100 + d;
+    int rmd = ref.m * 100 + ref.d;
+    if (dir == ATT_DIR_PAST) {
+        return md > rmd ? ref.y - 1 : ref.y;
+    }
+    return md < rmd ? ref.y + 1 : ref.y;
+}
+
+/* The year of a month written without one. */
+static int year_for_m(int m, att_ymd ref, att_direction dir) {
+    if (dir == ATT_DIR_PAST) {
+        return m > ref.m ? ref.y - 1 : ref.y;
+    }
+    return m < ref.m ? ref.y + 1 : ref.y;
+}
+
+/* Build a day range from first (y,m,d) to (m2,d2) in y or the year after. */
+static int resolve_day_range(const mctx *c, att_time *t, int y, int m, int d, int m2, int d2) {
+    att_ymd first;
+    att_ymd last;
+    if (y < 0) {
+        y = (m >= 1 && m <= 12 && d >= 1 && d <= 31) ? year_for_md(m, d, c->ref, c->dir) : 0;
+    }
+    first = ymd(y, m, d);
+    if (!att_ymd_valid(first)) {
+        return 0;
+    }
+    last = first;
+    if (d2 > 0) {
+        int mm = m2 > 0 ? m2 : m;
+        att_ymd l = ymd(mm < m ? y + 1 : y, mm, d2);
+        if (att_ymd_valid(l) && att_ymd_cmp(l, first) > 0 &&
+            days_from_civil(l) - days_from_civil(first) <= 62) {
+            last = l;
+        }
+    }
+    set_day(t, first, last);
+    return 1;
+}
+
+static int r_mdy(const mctx *c, att_time *t) {
+    return resolve_day_range(c, t, grp_num(c, G_Y), grp_month(c, G_M), grp_num(c, G_D),
+                             grp_month(c, G_MB), grp_num(c, G_DB));
+}
+
+static int r_dmy(const mctx *c, att_time *t) {
+    int m = grp_month(c, G_M);
+    if (has(c, G_DC)) { /* 30 September to 2 October */
+        return resolve_day_range(c, t, grp_num(c, G_Y), m, grp_num(c, G_D), grp_month(c, G_MC),
+                                 grp_num(c, G_DC));
+    }
+    return resolve_day_range(c, t, grp_num(c, G_Y), m, grp_num(c, G_D), 0, grp_num(c, G_DB));
+}
+
+static int r_num(const mctx *c, att_time *t) {
+    int a = grp_num(c, G_A);
+    int b = grp_num(c, G_B);
+    int y = grp_num(c, G_Y);
+    int d;
+    int m;
+    const char *sep;
+    size_t yl = 0;
+    cap(c, G_Y, NULL, &yl);
+    if (cap(c, G_SEP, &sep, NULL) && *sep == '.' && yl != 4) {
+        return 0; /* 1.5.24 reads like a version number */
+    }
+    if (yl == 2) {
+        y += 2000;
+    }
+    if (b > 12 && a <= 12) { /* 4/14/2024: month first */
+        m = a;
+        d = b;
+    } else { /* 14/4/2024, and the ambiguous 4/7/2024: day first */
+        d = a;
+        m = b;
+    }
+    return resolve_day_range(c, t, y, m, d, 0, 0);
+}
+
+static int r_iso(const mctx *c, att_time *t) {
+    return resolve_day_range(c, t, grp_num(c, G_Y), grp_num(c, G_M), grp_num(c, G_D), 0, 0);
+}
+
+typedef enum { ON_OR_BEFORE, BEFORE, ON_OR_AFTER, AFTER } wd_rule;
+
+/* The day with weekday wd nearest ref under the rule. */
+static att_ymd weekday_near(att_ymd ref, int wd, wd_rule rule) {
+    int rw = att_ymd_weekday(ref);
+    int back = (rw - wd + 7) % 7;
+    int fwd = (wd - rw + 7) % 7;
+    switch (rule) {
+    case ON_OR_BEFORE:
+        return att_ymd_add_days(ref, -back);
+    case BEFORE:
+        return att_ymd_add_days(ref, back == 0 ? -7 : -back);
+    case ON_OR_AFTER:
+        return att_ymd_add_days(ref, fwd);
+    case AFTER:
+        return att_ymd_add_days(ref, fwd == 0 ? 7 : fwd);
+    }
+    return ref;
+}
+
+static int r_weekday(const mctx *c, att_time *t) {
+    int wd = grp_weekday(c, G_WD);
+    int wd2 = grp_weekday(c, G_WDB);
+    wd_rule rule = c->dir == ATT_DIR_PAST ? ON_OR_BEFORE : AFTER;
+    att_ymd first;
+    if (wd < 0) {
+        return 0;
+    }
+    if (grp_is(c, G_MOD, "last")) {
+        rule = BEFORE;
+    } else if (grp_is(c, G_MOD, "next") || grp_is(c, G_MOD, "coming") ||
+               grp_has(c, G_MOD, "coming")) {
+        rule = AFTER;
+    } else if (grp_is(c, G_MOD, "this")) {
+        rule = c->dir == ATT_DIR_PAST ? ON_OR_BEFORE : ON_OR_AFTER;
+    }
+    first = weekday_near(c->ref, wd, rule);
+    set_day(t, first, wd2 >= 0 ? att_ymd_add_days(first, (wd2 - wd + 7) % 7) : first);
+    return 1;
+}
+
+static int r_relday(const mctx *c, att_time *t) {
+    const char *s;
+    size_t n;
+    int off = 0;
+    att_ymd v;
+    if (!cap(c, G_W, &s, &n)) {
+        return 0;
+    }
+    if (starts(s, n, "yesterday") || starts(s, n, "last")) {
+        off = -1;
+    } else if (starts(s, n, "tomorrow")) {
+        off = 1;
+    } else if (starts(s, n, "the") && contains(s, n, "yesterday")) {
+        off = -2;
+    } else if (starts(s, n, "the") && contains(s, n, "tomorrow")) {
+        off = 2;
+    }
+    v = att_ymd_add_days(c->ref, off);
+    set_day(t, v, v);
+    return 1;
+}
+
+static int r_ago(const mctx *c, att_time *t) {
+    static const char *const words[] = {"one", "two",   "three", "four", "five",
+                                        "six", "seven", "eight", "nine", "ten"};
+    const char *s;
+    size_t n;
+    int k = grp_num(c, G_N);
+    if (k < 0 && cap(c, G_N, &s, &n)) {
+        if (n <= 2 && starts(s, n, "a")) {
+            k = 1; /* "a", "an" */
+        }
+        for (int i = 0; i < 10; i++) {
+            if (n == strlen(words[i]) && starts(s, n, words[i])) {
+                k = i + 1;
+            }
+        }
+    }
+    if (k > 0 && grp_is(c, G_UNIT, "day")) {
+        att_ymd v = att_ymd_add_days(c->ref, -k);
+        set_day(t, v, v);
+    } else {
+        set_kind(t, ATT_TIME_UNSETTLED);
+    }
+    return 1;
+}
+
+static int r_sameday(const mctx *c, att_time *t) {
+    (void)c;
+    set_kind(t, ATT_TIME_SAME_DAY);
+    return 1;
+}
+
+static int r_unsettled(const mctx *c, att_time *t) {
+    (void)c;
+    set_kind(t, ATT_TIME_UNSETTLED);
+    return 1;
+}
+
+/* Day bounds [*d0, *d1] of a part of a month with last day `last`. */
+static void month_part(const mctx *c, int last, int *d0, int *d1) {
+    *d0 = 1;
+    *d1 = last;
+    if (!has(c, G_PART)) {
+        return;
+    }
+    if (grp_has(c, G_PART, "week")) {
+        if (grp_is(c, G_PART, "first")) {
+            *d1 = 7;
+        } else if (grp_is(c, G_PART, "second")) {
+            *d0 = 8;
+            *d1 = 14;
+        } else if (grp_is(c, G_PART, "third")) {
+            *d0 = 15;
+            *d1 = 21;
+        } else if (grp_is(c, G_PART, "fourth")) {
+            *d0 = 22;
+            *d1 = 28;
+        } else { /* last, final */
+            *d0 = last - 6;
+        }
+    } else if (grp_has(c, G_PART, "half")) {
+        if (grp_is(c, G_PART, "first")) {
+            *d1 = 15;
+        } else {
+            *d0 = 16;
+        }
+    } else if (grp_is(c, G_PART, "early") || grp_is(c, G_PART, "beginning") ||
+               grp_is(c, G_PART, "start")) {
+        *d1 = 10;
+    } else if (grp_is(c, G_PART, "mid")) { /* mid, middle */
+        *d0 = 11;
+        *d1 = 20;
+    } else { /* late, end */
+        *d0 = 21;
+    }
+}
+
+static int r_month(const mctx *c, att_time *t) {
+    int m = grp_month(c, G_M);
+    int m2 = grp_month(c, G_MB);
+    int y;
+    int d0;
+    int d1;
+    att_ymd latest;
+    if (m == 0) {
+        return 0;
+    }
+    /* A bare month name ("The May statement", "May the talks ...") is no
+     * time expression: it needs a preposition, a part or a year. */
+    if (!has(c, G_PRE) && !has(c, G_PART) && !has(c, G_Y) && !has(c, G_YREL)) {
+        return 0;
+    }
+    if (has(c, G_Y)) {
+        y = grp_num(c, G_Y);
+    } else if (has(c, G_YREL)) {
+        y = c->ref.y + (grp_is(c, G_YREL, "next") ? 1 : grp_is(c, G_YREL, "last") ? -1 : 0);
+    } else {
+        y = year_for_m(m, c->ref, c->dir);
+    }
+    month_part(c, att_days_in_month(y, m), &d0, &d1);
+    latest = ymd(y, m, d1);
+    if (m2 > 0 && m2 != m) { /* in May and June; from March to May */
+        latest = last_of_month(m2 < m ? y + 1 : y, m2);
+    }
+    set_month(t, y, m, ymd(y, m, d0), latest);
+    return 1;
+}
+
+/* Narrow [e, l] for "later ..." / "earlier ..." by the reference day. */
+static void apply_adv(const mctx *c, att_ymd *e, att_ymd *l) {
+    if (grp_is(c, G_ADV, "later") && att_ymd_cmp(c->ref, *e) > 0 && att_ymd_cmp(c->ref, *l) <= 0) {
+        *e = c->ref;
+    } else if (grp_is(c, G_ADV, "earlier") && att_ymd_cmp(c->ref, *l) < 0 &&
+               att_ymd_cmp(c->ref, *e) >= 0) {
+        *l = c->ref;
+    }
+}
+
+/* -1 last, 0 this, +1 next, 2 vague (past/previous/following) for a "mod". */
+static int rel_mod(const mctx *c) {
+    const char *s;
+    size_t n;
+    if (!cap(c, G_MOD, &s, &n)) {
+        return 0;
+    }
+    if (contains(s, n, "past") || contains(s, n, "previous") || contains(s, n, "following") ||
+        contains(s, n, "same")) {
+        return 2;
+    }
+    if (starts(s, n, "last")) {
+        return -1;
+    }
+    if (contains(s, n, "next") || contains(s, n, "coming")) {
+        return 1;
+    }
+    return 0; /* this, the, the current */
+}
+
+/* "the month" / "the week" / "the year" needs a part or later/earlier. */
+static int bare_the(const mctx *c) {
+    const char *s;
+    size_t n;
+    return cap(c, G_MOD, &s, &n) && n == 3 && starts(s, n, "the") && !has(c, G_PART) &&
+           !has(c, G_ADV);
+}
+
+static int r_monthrel(const mctx *c, att_time *t) {
+    int rel = rel_mod(c);
+    int y = c->ref.y;
+    int m = c->ref.m;
+    int d0;
+    int d1;
+    att_ymd e;
+    att_ymd l;
+    if (bare_the(c)) {
+        return 0;
+    }
+    if (rel == 2) {
+        set_kind(t, ATT_TIME_UNSETTLED);
+        return 1;
+    }
+    m += rel;
+    if (m == 0) {
+        m = 12;
+        y--;
+    } else if (m == 13) {
+        m = 1;
+        y++;
+    }
+    month_part(c, att_days_in_month(y, m), &d0, &d1);
+    e = ymd(y, m, d0);
+    l = ymd(y, m, d1);
+    apply_adv(c, &e, &l);
+    set_month(t, y, m, e, l);
+    return 1;
+}
+
+static int r_weekrel(const mctx *c, att_time *t) {
+    int rel = rel_mod(c);
+    int weekend = grp_is(c, G_UNIT, "weekend");
+    att_ymd mon;
+    att_ymd e;
+    att_ymd l;
+    att_ymd v;
+    if (bare_the(c) && !(weekend && has(c, G_PRE))) {
+        return 0;
+    }
+    if (weekend && rel == 1 && grp_has(c, G_MOD, "coming")) {
+        rel = 0; /* the coming weekend is this one */
+    }
+    if (rel == 2 || rel == -1) { /* last week, the past week: no day settled */
+        set_kind(t, ATT_TIME_UNSETTLED);
+        return 1;
+    }
+    mon = att_ymd_add_days(c->ref, -att_ymd_weekday(c->ref) + 7 * rel);
+    if (weekend) {
+        /* "this weekend" / "over the weekend" in a past context: which
+         * weekend, and which of its days, is not settled. */
+        if (rel == 0 && c->dir == ATT_DIR_PAST) {
+            set_kind(t, ATT_TIME_UNSETTLED);
+            return 1;
+        }
+        e = att_ymd_add_days(mon, 5);
+        set_day(t, e, att_ymd_add_days(e, 1));
+        return 1;
+    }
+    e = mon;
+    l = att_ymd_add_days(mon, 6);
+    if (grp_is(c, G_PART, "early") || grp_is(c, G_PART, "beginning") ||
+        grp_is(c, G_PART, "start")) {
+        l = att_ymd_add_days(mon, 2);
+    } else if (grp_is(c, G_PART, "mid")) {
+        e = att_ymd_add_days(mon, 2);
+        l = att_ymd_add_days(mon, 3);
+    } else if (has(c, G_PART)) { /* late, end */
+        e = att_ymd_add_days(mon, 4);
+    }
+    apply_adv(c, &e, &l);
+    /* The guideline settles "this week" / "next week" to the month of the
+     * reference day / of a week after it. */
+    v = rel == 0 ? c->ref : att_ymd_add_days(c->ref, 7);
+    set_month(t, v.y, v.m, e, l);
+    return 1;
+}
+
+/* Month bounds [*m0, *m1] of a part of a year. */
+static void year_part(const mctx *c, int *m0, int *m1) {
+    const char *s;
+    size_t n;
+    *m0 = 1;
+    *m1 = 12;
+    if (!cap(c, G_PART, &s, &n)) {
+        return;
+    }
+    if (contains(s, n, "quarter") || starts(s, n, "q")) {
+        int q = 4;
+        if (starts(s, n, "q") && n >= 2) {
+            q = s[1] - '0';
+        } else if (starts(s, n, "first") || starts(s, n, "1st")) {
+            q = 1;
+        } else if (starts(s, n, "second") || starts(s, n, "2nd")) {
+            q = 2;
+        } else if (starts(s, n, "third") || starts(s, n, "3rd")) {
+            q = 3;
+        }
+        if (q < 1 || q > 4) {
+            q = 4;
+        }
+        *m0 = 3 * q - 2;
+        *m1 = 3 * q;
+    } else if (contains(s, n, "half")) {
+        if (starts(s, n, "first")) {
+            *m1 = 6;
+        } else {
+            *m0 = 7;
+        }
+    } else if (starts(s, n, "early") || starts(s, n, "beginning") || starts(s, n, "start")) {
+        *m1 = 4;
+    } else if (starts(s, n, "mid")) {
+        *m0 = 5;
+        *m1 = 8;
+    } else { /* late, end */
+        *m0 = 9;
+    }
+}
+
+static int r_year(const mctx *c, att_time *t) {
+    int y;
+    int m0;
+    int m1;
+    att_ymd e;
+    att_ymd l;
+    if (has(c, G_Y)) {
+        /* "UNCLOS 1982", "the 2030 Agenda", "over 2000 troops" */
+        if ((!has(c, G_PRE) && !has(c, G_PART)) || (!has(c, G_PART) && grp_is(c, G_PRE, "over"))) {
+            return 0;
+        }
+        y = grp_num(c, G_Y);
+    } else if (has(c, G_YE)) {
+        if (!has(c, G_PRE)) {
+            return 0;
+        }
+        y = c->ref.y;
+    } else {
+        int rel = rel_mod(c);
+        if (bare_the(c)) {
+            return 0;
+        }
+        if (rel == 2) {
+            set_kind(t, ATT_TIME_UNSETTLED);
+            return 1;
+        }
+        y = c->ref.y + rel;
+    }
+    year_part(c, &m0, &m1);
+    if (has(c, G_YE)) {
+        m0 = 9;
+    }
+    e = ymd(y, m0, 1);
+    l = last_of_month(y, m1);
+    if (has(c, G_YB)) { /* from 1997 to 2006; 2021-22 */
+        int y2 = grp_num(c, G_YB);
+        if (y2 >= 0 && y2 < 100) {
+            y2 += y / 100 * 100;
+        }
+        if (y2 > y) {
+            l = ymd(y2, 12, 31);
+        }
+    }
+    apply_adv(c, &e, &l);
+    set_year(t, y, e, l);
+    return 1;
+}
+
+/* Bounds of season k (0 spring, 1 summer, 2 autumn, 3 winter) starting in y;
+ * winter runs from December of y to February of y + 1. */
+static void season_bounds(int k, int y, att_ymd *e, att_ymd *l) {
+    static const int start_month[4] = {3, 6, 9, 12};
+    *e = ymd(y, start_month[k], 1);
+    *l = k == 3 ? last_of_month(y + 1, 2) : last_of_month(y, start_month[k] + 2);
+}
+
+typedef enum { PICK_NEXT, PICK_LAST, PICK_FUTURE, PICK_PAST } season_pick;
+
+/* The start year of the occurrence of season k that the rule picks near ref:
+ * NEXT starts after ref, LAST ended before ref, FUTURE has not ended by ref,
+ * PAST had begun by ref. */
+static int season_year(int k, att_ymd ref, season_pick pick) {
+    int best = ref.y;
+    for (int i = 0; i <= 4; i++) {
+        int y = pick == PICK_NEXT || pick == PICK_FUTURE ? ref.y - 2 + i : ref.y + 2 - i;
+        att_ymd e;
+        att_ymd l;
+        season_bounds(k, y, &e, &l);
+        if ((pick == PICK_NEXT && att_ymd_cmp(e, ref) > 0) ||
+            (pick == PICK_LAST && att_ymd_cmp(l, ref) < 0) ||
+            (pick == PICK_FUTURE && att_ymd_cmp(l, ref) >= 0) ||
+            (pick == PICK_PAST && att_ymd_cmp(e, ref) <= 0)) {
+            best = y;
+            break;
+        }
+    }
+    return best;
+}
+
+static int r_season(const mctx *c, att_time *t) {
+    const char *s;
+    const char *ms = "";
+    size_t n;
+    size_t mn = 0;
+    int k;
+    int y;
+    int value;
+    int the_only = 0;
+    int modv = 0;
+    int has_mod = cap(c, G_MOD, &ms, &mn);
+    att_ymd e;
+    att_ymd l;
+    if (!cap(c, G_S, &s, &n)) {
+        return 0;
+    }
+    k = starts(s, n, "sp") ? 0 : starts(s, n, "su") ? 1 : starts(s, n, "w") ? 3 : 2;
+    if (has_mod) {
+        the_only = mn == 3 && starts(ms, mn, "the");
+        modv = rel_mod(c); /* 2: past */
+    }
+    /* "fall" is a verb too: only "this fall", "the fall", "fall 2024". */
+    if (starts(s, n, "f") && !has_mod && !has(c, G_Y) && !has(c, G_YREL)) {
+        return 0;
+    }
+    if (!has(c, G_Y) && !has(c, G_YREL) && !has(c, G_PRE) && (!has_mod || the_only)) {
+        return 0;
+    }
+    if (has(c, G_Y) || has(c, G_YREL)) {
+        y = has(c, G_Y) ? grp_num(c, G_Y)
+                        : c->ref.y + (grp_is(c, G_YREL, "next")   ? 1
+                                      : grp_is(c, G_YREL, "last") ? -1
+                                                                  : 0);
+        value = y;
+    } else {
+        season_pick pick = c->dir == ATT_DIR_PAST ? PICK_PAST : PICK_FUTURE;
+        if (modv == 1) {
+            pick = PICK_NEXT;
+        } else if (modv == -1 || modv == 2) {
+            pick = PICK_LAST;
+        }
+        y = season_year(k, c->ref, pick);
+        season_bounds(k, y, &e, &l);
+        value = y;
+        /* "this winter" is this year's, as is the winter under way. */
+        if (k == 3 && ((has_mod && starts(ms, mn, "this")) ||
+                       (att_ymd_cmp(e, c->ref) <= 0 && att_ymd_cmp(l, c->ref) >= 0))) {
+            value = c->ref.y;
+        }
+    }
+    season_bounds(k, y, &e, &l);
+    set_year(t, value, e, l);
+    return 1;
+}
+
+typedef int (*resolver)(const mctx *c, att_time *t);
+
+static const resolver resolvers[K_COUNT] = {
+    r_mdy,     r_dmy,   r_num,      r_iso,     r_weekday, r_relday, r_ago,
+    r_sameday, r_month, r_monthrel, r_weekrel, r_year,    r_season, r_unsettled,
+};
+
+/* ------------------------------------------------------------------ */
+/* Scanning                                                             */
+
+typedef struct {
+    int live;                     /* 1 while ov holds a match at or after the scan position */
+    PCRE2_SIZE ov[2 * MAX_PAIRS]; /* offsets of that match */
+} pending;
+
+/* Find the next match of pattern k at or after `from`; updates p->live. */
+static void search(const att_dates *d, int k, PCRE2_SPTR subj, size_t len, PCRE2_SIZE from,
+                   pcre2_match_data *md, pending *p) {
+    int rc;
+    p->live = 0;
+    if (from > len) {
+        return;
+    }
+    rc = pcre2_match(d->code[k], subj, len, from, PCRE2_NO_UTF_CHECK, md, NULL);
+    /* rc == 0 cannot happen (the match data fits every pattern); any error
+     * (match limit ...) just ends this pattern's matches. */
+    if (rc <= 0) {
+        return;
+    }
+    {
+        const PCRE2_SIZE *o = pcre2_get_ovector_pointer(md);
+        size_t set = 2 * (size_t)rc;
+        for (size_t i = 0; i < 2 * (size_t)MAX_PAIRS; i++) {
+            p->ov[i] = i < set ? o[i] : PCRE2_UNSET;
+        }
+    }
+    p->live = p->ov[1] > p->ov[0]; /* no pattern matches the empty string */
+}
+
+size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                      att_direction dir, att_time *out, size_t max) {
+    pending pend[K_COUNT];
+    pcre2_match_data *md;
+    PCRE2_SPTR subj;
+    PCRE2_SIZE pos = 0;
+    size_t found = 0;
+
+    if (d == NULL || (text == NULL && len > 0) || !att_ymd_valid(ref)) {
+        return 0;
+    }
+    subj = (PCRE2_SPTR)(text != NULL ? text : "");
+    md = pcre2_match_data_create(d->pairs, NULL);
+    if (md == NULL) {
+        return 0;
+    }
+    for (int k = 0; k < K_COUNT; k++) {
+        search(d, k, subj, len, 0, md, &pend[k]);
+    }
+
+    for (;;) {
+        int best = -1;
+        for (int k = 0; k < K_COUNT; k++) {
+            if (pend[k].live && pend[k].ov[0] < pos) {
+                search(d, k, subj, len, pos, md, &pend[k]);
+            }
+            if (!pend[k].live) {
+                continue;
+            }
+            if (best < 0 || pend[k].ov[0] < pend[best].ov[0] ||
+                (pend[k].ov[0] == pend[best].ov[0] && pend[k].ov[1] > pend[best].ov[1])) {
+                best = k;
+            }
+        }
+        if (best < 0) {
+            break;
+        }
+        {
+            att_time t = zero_time;
+            mctx c;
+            c.text = (const char *)subj;
+            c.ov = pend[best].ov;
+            c.grp = d->grp[best];
+            c.ref = ref;
+            c.dir = dir;
+            if (resolvers[best](&c, &t)) {
+                t.begin = pend[best].ov[0];
+                t.end = pend[best].ov[1];
+                if (found < max && out != NULL) {
+                    out[found] = t;
+                }
+                found++;
+                pos = t.end;
+            } else {
+                /* Refused: look for this pattern's next match one byte on. */
+                search(d, best, subj, len, pend[best].ov[0] + 1, md, &pend[best]);
+            }
+        }
+    }
+    pcre2_match_data_free(md);
+    return found;
+}

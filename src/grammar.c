@@ -1,0 +1,523 @@
+/* grammar.c - gazetteer hits, office phrases, names and the people of a
+ * document: the pieces every extractor reads sentences with. */
+#include "grammar.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MAX_PHRASE_TOKENS 12
+#define MAX_NAME_TOKENS 9
+
+void g_ctx(att_ctx *c, const attache_world *w, attache_doc *d, size_t s)
+{
+    c->w = w;
+    c->d = d;
+    c->s = s;
+    c->tb = d->sents[s].tb;
+    c->te = d->sents[s].te;
+}
+
+static size_t tok_len(const att_ctx *c, size_t i) { return g_tok(c, i)->e - g_tok(c, i)->b; }
+static const char *tok_str(const att_ctx *c, size_t i) { return c->d->text + g_tok(c, i)->b; }
+
+int g_is(const att_ctx *c, size_t i, const char *w)
+{
+    if (i >= c->te)
+        return 0;
+    size_t n = strlen(w);
+    if (tok_len(c, i) != n)
+        return 0;
+    const char *s = tok_str(c, i);
+    for (size_t k = 0; k < n; k++) {
+        char a = s[k], b = w[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b + 32);
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+int g_punct(const att_ctx *c, size_t i, char ch)
+{
+    return i < c->te && g_tok(c, i)->kind == TK_PUNCT && tok_len(c, i) == 1 && *tok_str(c, i) == ch;
+}
+
+int g_in(const att_ctx *c, size_t i, const char *words)
+{
+    if (i >= c->te)
+        return 0;
+    const char *p = words;
+    char w[48];
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            if (g_is(c, i, w))
+                return 1;
+        }
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return 0;
+}
+
+size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit)
+{
+    *hit = NULL;
+    if (i >= c->te)
+        return 0;
+    const att_token *t0 = g_tok(c, i);
+    if (t0->kind == TK_PUNCT && !(t0->e - t0->b == 1 && c->d->text[t0->b] == '('))
+        return 0;
+    unsigned eff = mask;
+    if (!t0->upper)
+        eff &= (unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD);
+    if (!eff)
+        return 0;
+    char key[1024];
+    size_t kl = 0, best = 0;
+    for (size_t j = i; j < c->te && j - i < MAX_PHRASE_TOKENS; j++) {
+        const att_token *t = g_tok(c, j);
+        if (t->e - t->b > 200 || kl + 2 * (t->e - t->b) + 2 >= sizeof key)
+            break;
+        if (j > i)
+            key[kl++] = ' ';
+        kl += att_fold(c->d->text + t->b, t->e - t->b, key + kl);
+        const att_phrase *p = gaz_get(c->w->gaz, key, kl);
+        if (!p)
+            break;
+        if (p->kinds & eff) {
+            int ok = 1;
+            if (p->exact && (p->kinds & eff & ~(unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD))) {
+                for (size_t k = i; k <= j && ok; k++) {
+                    const att_token *tk = g_tok(c, k);
+                    if (tk->kind == TK_WORD && !tk->allcaps &&
+                        !(tk->upper && tk->e - tk->b <= 1))
+                        ok = 0;
+                }
+            }
+            if (ok) {
+                best = j - i + 1;
+                *hit = p;
+            }
+        }
+        if (!p->prefix)
+            break;
+    }
+    return best;
+}
+
+size_t g_country_marker(const att_ctx *c, size_t i, int *country)
+{
+    const att_phrase *p;
+    *country = -1;
+    size_t n = g_gaz(c, i, GZ_COUNTRY | GZ_DEMONYM, &p);
+    if (!n)
+        return 0;
+    *country = p->country;
+    if (p->kinds & GZ_DEMONYM) {
+        const att_phrase *q;
+        size_t m = g_gaz(c, i + n, GZ_DEMONYM, &q);
+        if (m && q->country != p->country) { /* "Turkish Cypriot": neither state */
+            *country = -1;
+            return n + m;
+        }
+    }
+    if (i + n < c->te && g_tok(c, i + n)->kind == TK_POSS)
+        n++;
+    return n;
+}
+
+int g_notnow(const att_ctx *c, size_t i)
+{
+    if (i >= c->te)
+        return 0;
+    const att_phrase *p;
+    if (g_gaz(c, i, GZ_LEX, &p) && (p->lex & (LX_NOTNOW | LX_FUTURE)))
+        return 1;
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    if ((n > 5 && (strncmp(s, "then-", 5) == 0 || strncmp(s, "Then-", 5) == 0)) ||
+        (n > 3 && (strncmp(s, "ex-", 3) == 0 || strncmp(s, "Ex-", 3) == 0)))
+        return 1;
+    return 0;
+}
+
+/* Is token i a word that may continue an office phrase? */
+static int title_word(const att_ctx *c, size_t i)
+{
+    const att_token *t = g_tok(c, i);
+    if (t->kind != TK_WORD)
+        return 0;
+    const att_phrase *p;
+    return g_gaz(c, i, GZ_TITLEWORD | GZ_COUNTRY | GZ_DEMONYM | GZ_CITY | GZ_ORG, &p) > 0;
+}
+
+static void title_append(att_office_m *m, const char *s, size_t n)
+{
+    size_t l = strlen(m->title);
+    if (l && l + 1 < sizeof m->title)
+        m->title[l++] = ' ';
+    if (l + n >= sizeof m->title)
+        n = sizeof m->title - l - 1;
+    memcpy(m->title + l, s, n);
+    m->title[l + n] = '\0';
+}
+
+/* Append tokens [b, e) to the title, keeping the text's own spacing. */
+static void title_tokens(const att_ctx *c, att_office_m *m, size_t b, size_t e)
+{
+    if (b >= e)
+        return;
+    title_append(m, tok_str(c, b), g_tok(c, e - 1)->e - g_tok(c, b)->b);
+}
+
+/* Generic extension: capitalised title words with inner and/of/for/the. */
+static size_t extension(const att_ctx *c, size_t k, int *country, int *org)
+{
+    size_t j = k, last = k;
+    while (j < c->te) {
+        const att_token *t = g_tok(c, j);
+        const att_phrase *p;
+        size_t n;
+        if (t->kind == TK_WORD && t->upper) {
+            if ((n = g_gaz(c, j, GZ_ORG, &p)) > 0) {
+                if (*org < 0)
+                    *org = p->org;
+                j += n;
+                last = j;
+                continue;
+            }
+            if ((n = g_gaz(c, j, GZ_DEMONYM | GZ_COUNTRY, &p)) > 0) {
+                if (*country < 0)
+                    *country = p->country;
+                j += n;
+                last = j;
+                continue;
+            }
+            if ((n = g_gaz(c, j, GZ_CITY, &p)) > 0) {
+                const att_city *ci = gaz_city(c->w->gaz, p->city);
+                if (*country < 0 && ci && ci->next < 0)
+                    *country = ci->country;
+                j += n;
+                last = j;
+                continue;
+            }
+            if (title_word(c, j) ||
+                (j + 1 < c->te && g_tok(c, j + 1)->kind == TK_WORD && title_word(c, j + 1) &&
+                 !g_tok(c, j + 1)->allcaps)) {
+                j++;
+                last = j;
+                continue;
+            }
+            break;
+        }
+        if (t->kind == TK_NUM && j > k) { /* "of the 78th session" */
+            j++;
+            if (j < c->te && g_tok(c, j)->kind == TK_WORD && !g_tok(c, j)->upper)
+                j++;
+            last = j;
+            continue;
+        }
+        if (t->kind == TK_POSS && j > k && j + 1 < c->te && g_tok(c, j + 1)->upper) {
+            j++;
+            continue;
+        }
+        if ((g_in(c, j, "and|of|for|the|&|on") && j + 1 < c->te &&
+             (g_tok(c, j + 1)->upper || g_tok(c, j + 1)->kind == TK_NUM ||
+              g_is(c, j + 1, "the"))) &&
+            !(g_is(c, j, "and") && j + 1 < c->te && g_notnow(c, j + 1))) {
+            /* "and" joins words of one office only when no new office starts */
+            if (g_is(c, j, "and")) {
+                const att_phrase *q;
+                if (g_gaz(c, j + 1, GZ_OFFICE, &q))
+                    break;
+            }
+            j++;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+int g_office(const att_ctx *c, size_t i, att_office_m *m)
+{
+    memset(m, 0, sizeof *m);
+    m->office = m->country = m->org = -1;
+    if (i >= c->te)
+        return 0;
+    size_t start = i;
+    int acting = 0;
+    if (g_is(c, i, "acting") || g_is(c, i, "interim")) {
+        acting = 1;
+        i++;
+    }
+    const att_phrase *p;
+    size_t n = g_gaz(c, i, GZ_OFFICE, &p);
+    if (!n)
+        return 0;
+    /* a lower-case single word ("president", "minister") needs a name or
+     * a country right next to it to be a title; callers check that */
+    const att_office *o = gaz_office(c->w->gaz, p->office);
+    m->office = p->office;
+    m->b = acting ? start : i;
+    size_t k = i + n;
+    title_tokens(c, m, m->b, k);
+    snprintf(m->key, sizeof m->key, "%s", o->key);
+    snprintf(m->label, sizeof m->label, "%s", o->label);
+    /* extensions: of COUNTRY / of ORG / for X / on X / to X */
+    for (int rounds = 0; rounds < 4 && k < c->te; rounds++) {
+        if (!g_in(c, k, "of|for|on|to"))
+            break;
+        size_t j = k + 1;
+        if (g_is(c, j, "the"))
+            j++;
+        int cm;
+        size_t cn = g_country_marker(c, j, &cm);
+        if (cn && g_is(c, k, "of") && cm >= 0 && (j + cn >= c->te || !title_word(c, j + cn) ||
+                                                 g_tok(c, j + cn - 1)->kind == TK_POSS)) {
+            /* "of the Russian Federation": the country, not part of the title */
+            const att_phrase *d;
+            if (!g_gaz(c, j, GZ_DEMONYM, &d) || g_gaz(c, j, GZ_COUNTRY, &d)) {
+                if (m->country < 0)
+                    m->country = cm;
+                k = j + cn;
+                continue;
+            }
+        }
+        int ec = -1, eo = -1;
+        size_t e = extension(c, j, &ec, &eo);
+        if (e == j)
+            break;
+        if (g_is(c, k, "to")) {
+            /* Ambassador to Mexico: the destination, not the office's state */
+            ec = -1;
+        }
+        if (m->country < 0 && ec >= 0)
+            m->country = ec;
+        if (m->org < 0 && eo >= 0)
+            m->org = eo;
+        title_tokens(c, m, k, e);
+        k = e;
+    }
+    m->e = k;
+    m->end = k;
+    if (m->org < 0 && o->org >= 0)
+        m->org = o->org;
+    return 1;
+}
+
+static int is_function_word(const att_ctx *c, size_t i)
+{
+    const att_phrase *p;
+    return g_gaz(c, i, GZ_LEX, &p) && (p->lex & LX_FUNCTION);
+}
+
+/* Token i is a name word: capitalised, not an office word, not a month or
+ * weekday, not a known acronym of a country or organisation. */
+static int name_word(const att_ctx *c, size_t i)
+{
+    const att_token *t = g_tok(c, i);
+    if (t->kind != TK_WORD || !t->upper)
+        return 0;
+    const att_phrase *p;
+    size_t n = g_gaz(c, i, GZ_LEX, &p);
+    if (n == 1 && (p->lex & (LX_MONTH | LX_WEEKDAY | LX_FUNCTION | LX_HONORIFIC)))
+        return 0;
+    if (t->allcaps && g_gaz(c, i, GZ_ORG | GZ_COUNTRY, &p))
+        return 0;
+    return 1;
+}
+
+size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
+{
+    *nb = *ne = i;
+    const att_phrase *p;
+    size_t n;
+    size_t j = i;
+    /* honorifics: H.E. Mr. / His Highness Sheikh / Dr */
+    for (int r = 0; r < 4 && j < c->te; r++) {
+        n = g_gaz(c, j, GZ_LEX, &p);
+        if (n && (p->lex & LX_HONORIFIC)) {
+            j += n;
+            if (g_punct(c, j, '.'))
+                j++;
+            continue;
+        }
+        break;
+    }
+    if (j >= c->te || !name_word(c, j) || is_function_word(c, j))
+        return i;
+    /* a name never starts with an office word: "President" */
+    if (g_gaz(c, j, GZ_OFFICE, &p) && !g_tok(c, j)->allcaps) {
+        const att_office *o = gaz_office(c->w->gaz, p->office);
+        (void)o;
+        return i;
+    }
+    size_t b = j, e = j, words = 0;
+    while (j < c->te && words < MAX_NAME_TOKENS) {
+        const att_token *t = g_tok(c, j);
+        if (t->kind == TK_WORD && t->upper) {
+            if (!name_word(c, j))
+                break;
+            if (words > 0 && g_gaz(c, j, GZ_OFFICE, &p) && !t->allcaps && p->office >= 0)
+                break;
+            /* an initial: "J." */
+            j++;
+            if (t->e - t->b == 1 && g_punct(c, j, '.'))
+                j++;
+            e = j;
+            words++;
+            continue;
+        }
+        if (t->kind == TK_WORD && words > 0) {
+            /* lower-case particles inside a name: bin, al, de, von der */
+            n = g_gaz(c, j, GZ_LEX, &p);
+            if (n == 1 && (p->lex & LX_PARTICLE) && j + 1 < c->te && g_tok(c, j + 1)->upper) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (t->kind == TK_PUNCT && words > 0 && g_punct(c, j, ',') && j + 1 < c->te) {
+            /* ", Jr." */
+            n = g_gaz(c, j + 1, GZ_LEX, &p);
+            if (n == 1 && (p->lex & LX_SUFFIX)) {
+                j += 2;
+                if (g_punct(c, j, '.'))
+                    j++;
+                e = j;
+                continue;
+            }
+        }
+        break;
+    }
+    if (words == 0)
+        return i;
+    /* a trailing suffix word (Jr.) keeps its period */
+    *nb = b;
+    *ne = e;
+    return e;
+}
+
+/* ------------------------------------------------------------- people */
+
+/* Folded significant words of tokens [b, e): no initials, no suffixes. */
+static size_t name_words(const char *text, const att_token *t, size_t b, size_t e,
+                         char words[][48], size_t max)
+{
+    size_t n = 0;
+    for (size_t i = b; i < e && n < max; i++) {
+        if (t[i].kind != TK_WORD || t[i].e - t[i].b < 2 || t[i].e - t[i].b > 40)
+            continue;
+        char f[96];
+        size_t fl = att_fold(text + t[i].b, t[i].e - t[i].b, f);
+        if (fl >= 48)
+            continue;
+        if (strcmp(f, "jr") == 0 || strcmp(f, "sr") == 0 || strcmp(f, "ii") == 0 ||
+            strcmp(f, "iii") == 0 || strcmp(f, "iv") == 0 || strcmp(f, "mr") == 0 ||
+            strcmp(f, "mrs") == 0 || strcmp(f, "ms") == 0 || strcmp(f, "dr") == 0 ||
+            strcmp(f, "sheikh") == 0 || strcmp(f, "h.e.") == 0 || strcmp(f, "shri") == 0)
+            continue;
+        memcpy(words[n++], f, fl + 1);
+    }
+    return n;
+}
+
+static size_t person_words(const att_person *p, char words[][48], size_t max)
+{
+    att_tokens ts = {0};
+    size_t n = 0;
+    if (att_tokenize(p->name, 0, strlen(p->name), &ts))
+        n = name_words(p->name, ts.v, 0, ts.n, words, max);
+    att_tokens_free(&ts);
+    return n;
+}
+
+static int subset(char a[][48], size_t na, char b[][48], size_t nb)
+{
+    for (size_t i = 0; i < na; i++) {
+        size_t j = 0;
+        while (j < nb && strcmp(a[i], b[j]) != 0)
+            j++;
+        if (j == nb)
+            return 0;
+    }
+    return 1;
+}
+
+int people_find(const attache_doc *d, const char *text, const att_token *t, size_t b, size_t e)
+{
+    char mw[MAX_NAME_TOKENS + 2][48];
+    size_t mn = name_words(text, t, b, e, mw, MAX_NAME_TOKENS + 2);
+    if (!mn)
+        return -1;
+    int best = -1, best_score = -1;
+    for (size_t i = 0; i < d->n_people; i++) {
+        char pw[16][48];
+        size_t pn = person_words(&d->people[i], pw, 16);
+        if (!subset(mw, mn, pw, pn))
+            continue;
+        int score = 1;
+        if (mn == 1 && strcmp(mw[0], pw[pn - 1]) == 0)
+            score = 3; /* surname */
+        else if (mn == 1 && strcmp(mw[0], pw[0]) == 0)
+            score = 2; /* surname-first names: "Wang" */
+        if (mn == pn)
+            score = 4;
+        if (score > best_score) {
+            best = (int)i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+int people_add(attache_doc *d, const char *text, const att_token *t, size_t b, size_t e)
+{
+    if (b >= e)
+        return -1;
+    char mw[MAX_NAME_TOKENS + 2][48];
+    size_t mn = name_words(text, t, b, e, mw, MAX_NAME_TOKENS + 2);
+    if (!mn)
+        return -1;
+    int found = people_find(d, text, t, b, e);
+    if (found >= 0)
+        return found;
+    /* a fuller form of someone already known: take the fuller name */
+    for (size_t i = 0; i < d->n_people; i++) {
+        char pw[16][48];
+        size_t pn = person_words(&d->people[i], pw, 16);
+        if (pn && subset(pw, pn, mw, mn)) {
+            char *nm = att_strndup(text + t[b].b, t[e - 1].e - t[b].b);
+            if (!nm)
+                return -1;
+            free(d->people[i].name);
+            d->people[i].name = nm;
+            d->people[i].nwords = mn;
+            return (int)i;
+        }
+    }
+    if (!ATT_PUSH(d->people, d->n_people, d->cap_people))
+        return -1;
+    att_person *p = &d->people[d->n_people];
+    p->name = att_strndup(text + t[b].b, t[e - 1].e - t[b].b);
+    if (!p->name)
+        return -1;
+    /* newlines or tabs inside a name become spaces */
+    for (char *q = p->name; *q; q++)
+        if (*q == '\n' || *q == '\t')
+            *q = ' ';
+    p->country = -1;
+    p->nwords = mn;
+    return (int)d->n_people++;
+}

@@ -1,0 +1,73 @@
+/* grammar.h - the building blocks the extractors share: gazetteer hits over
+ * tokens, office phrases (titles), personal names and person mentions. */
+#ifndef ATTACHE_GRAMMAR_H
+#define ATTACHE_GRAMMAR_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "gazetteer.h"
+#include "world.h"
+
+/* A sentence being read. */
+typedef struct {
+    const attache_world *w;
+    attache_doc *d;
+    size_t s;      /* sentence index */
+    size_t tb, te; /* its token range in d->toks */
+} att_ctx;
+
+void g_ctx(att_ctx *c, const attache_world *w, attache_doc *d, size_t s);
+
+/* Token i of the document (no bounds check). */
+static inline const att_token *g_tok(const att_ctx *c, size_t i) { return &c->d->toks.v[i]; }
+
+/* 1 when token i is the word w (ASCII, case-insensitive). */
+int g_is(const att_ctx *c, size_t i, const char *w);
+/* 1 when token i is punctuation ch. */
+int g_punct(const att_ctx *c, size_t i, char ch);
+/* 1 when token i is one of the '|'-separated words (case-insensitive). */
+int g_in(const att_ctx *c, size_t i, const char *words);
+
+/* Longest gazetteer phrase at token i whose kinds meet mask; proper-noun
+ * kinds need a capital first letter. Returns the number of tokens (0: none). */
+size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit);
+
+/* Country named by tokens at i: a country name, demonym or country
+ * possessive ("China 's"). Returns tokens used and the country index. A
+ * demonym followed by another demonym ("Turkish Cypriot") gives -1 country
+ * but still consumes. */
+size_t g_country_marker(const att_ctx *c, size_t i, int *country);
+
+/* An office phrase at token i. */
+typedef struct {
+    size_t b, e;      /* tokens [b, e) of the office words, extensions included */
+    int office;       /* gazetteer office, -1 when built by the grammar */
+    int country;      /* from "of COUNTRY" / a demonym inside, -1 */
+    int org;          /* from "of ORG" / ORG inside, -1 */
+    size_t end;       /* token after the whole phrase incl. "of COUNTRY" */
+    char title[256];  /* office as written, country words left out */
+    char key[96];     /* canonical role key */
+    char label[96];   /* canonical label */
+} att_office_m;
+
+/* Read one office at i (no coordination). Returns 1 and fills m. */
+int g_office(const att_ctx *c, size_t i, att_office_m *m);
+
+/* A personal name at token i. Skips honorifics first. Returns the token
+ * after the name (== i when none); nb and ne get the name tokens. */
+size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne);
+
+/* 1 when token i starts a "not now" title: former, late, ex-, outgoing,
+ * then-, and the future ones (-elect, designate, incoming). */
+int g_notnow(const att_ctx *c, size_t i);
+
+/* ------------------------------------------------------------- people */
+
+/* Register the name in tokens [b, e) as a person of d; returns its index
+ * (an existing one when the names agree) or -1 on out of memory. */
+int people_add(attache_doc *d, const char *text, const att_token *t, size_t b, size_t e);
+/* Person a one-word (or partial) name refers to, -1 when none. */
+int people_find(const attache_doc *d, const char *text, const att_token *t, size_t b, size_t e);
+
+#endif

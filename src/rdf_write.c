@@ -1,0 +1,719 @@
+/* rdf_write.c - facts to RDF statements through raptor2.
+ *
+ * One serializer per document keeps Turtle pretty per document and memory
+ * flat over any corpus (raptor's Turtle writer holds a graph until it
+ * ends). N-Quads put each document in its own named graph (the document
+ * IRI). Every literal comes from cleaned, valid UTF-8 without NULs, and every
+ * minted IRI is built from slugs, hex and percent-encoding, so the output is
+ * valid whatever the input text held. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <raptor2.h>
+
+#include "doc.h"
+#include "gazetteer.h"
+#include "iri.h"
+#include "rdf_write.h"
+#include "util.h"
+#include "world.h"
+
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define NS_SCHEMA "http://schema.org/"
+#define NS_ORG "http://www.w3.org/ns/org#"
+#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define NS_PROV "http://www.w3.org/ns/prov#"
+#define NS_TIME "http://www.w3.org/2006/time#"
+#define NS_SEM "http://semanticweb.cs.vu.nl/2009/11/sem/"
+#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define NS_GN "http://www.geonames.org/ontology#"
+#define NS_WD "http://www.wikidata.org/entity/"
+#define NS_ATT ATTACHE_NS
+
+struct attache_writer {
+    const attache_world *w;
+    raptor_world *rw;
+    FILE *fp;
+    char *syntax;
+    int quads;
+    int failed;
+    size_t triples;
+};
+
+/* Per-document emission state. */
+typedef struct {
+    attache_writer *wr;
+    const attache_doc *d;
+    raptor_serializer *ser;
+    raptor_term *graph;
+    const char *base;
+    char doc_iri[1024];
+    char *emitted_sent; /* sentences already described */
+    char *emitted_country;
+    int ok;
+} emit_t;
+
+static const char *const SYNTAXES[] = {"turtle", "ntriples", "nquads", "rdfxml", "dot"};
+
+int attache_syntax_supported(const char *syntax)
+{
+    for (size_t i = 0; i < sizeof SYNTAXES / sizeof SYNTAXES[0]; i++)
+        if (strcmp(syntax, SYNTAXES[i]) == 0)
+            return 1;
+    return 0;
+}
+
+attache_status attache_writer_new(const attache_world *w, const char *syntax, FILE *fp,
+                                  attache_writer **out)
+{
+    *out = NULL;
+    if (!attache_syntax_supported(syntax))
+        return ATTACHE_ERR_ARG;
+    attache_writer *wr = calloc(1, sizeof *wr);
+    if (!wr)
+        return ATTACHE_ERR_NOMEM;
+    wr->w = w;
+    wr->fp = fp;
+    wr->syntax = att_strdup(strcmp(syntax, "rdfxml") == 0 ? "rdfxml-abbrev" : syntax);
+    wr->quads = strcmp(syntax, "nquads") == 0;
+    wr->rw = raptor_new_world();
+    if (!wr->syntax || !wr->rw || raptor_world_open(wr->rw)) {
+        attache_writer_free(wr);
+        return ATTACHE_ERR_RDF;
+    }
+    *out = wr;
+    return ATTACHE_SUCCESS;
+}
+
+size_t attache_writer_triples(const attache_writer *wr) { return wr->triples; }
+
+attache_status attache_writer_free(attache_writer *wr)
+{
+    if (!wr)
+        return ATTACHE_SUCCESS;
+    attache_status st = ATTACHE_SUCCESS;
+    if (wr->fp && (fflush(wr->fp) != 0 || ferror(wr->fp)))
+        wr->failed = 1;
+    if (wr->failed)
+        st = ATTACHE_ERR_IO;
+    if (wr->rw)
+        raptor_free_world(wr->rw);
+    free(wr->syntax);
+    free(wr);
+    return st;
+}
+
+/* ---------------------------------------------------------------- terms */
+
+static raptor_term *uri_term(emit_t *e, const char *iri)
+{
+    return raptor_new_term_from_uri_string(e->wr->rw, (const unsigned char *)iri);
+}
+
+static void emit(emit_t *e, raptor_term *s, const char *p, raptor_term *o)
+{
+    if (!s || !o || !e->ok) {
+        if (s)
+            raptor_free_term(s);
+        if (o)
+            raptor_free_term(o);
+        e->ok = 0;
+        return;
+    }
+    raptor_statement st;
+    raptor_statement_init(&st, e->wr->rw);
+    st.subject = s;
+    st.predicate = uri_term(e, p);
+    st.object = o;
+    st.graph = e->graph ? raptor_term_copy(e->graph) : NULL;
+    if (!st.predicate || raptor_serializer_serialize_statement(e->ser, &st))
+        e->ok = 0;
+    else
+        e->wr->triples++;
+    raptor_statement_clear(&st);
+}
+
+static void emit_iri(emit_t *e, const char *s, const char *p, const char *o)
+{
+    emit(e, uri_term(e, s), p, uri_term(e, o));
+}
+
+static raptor_term *lit(emit_t *e, const char *v, const char *dt, const char *lang)
+{
+    raptor_uri *u = dt ? raptor_new_uri(e->wr->rw, (const unsigned char *)dt) : NULL;
+    raptor_term *t = raptor_new_term_from_counted_literal(
+        e->wr->rw, (const unsigned char *)v, strlen(v), u, (const unsigned char *)lang,
+        lang ? (unsigned char)strlen(lang) : 0);
+    if (u)
+        raptor_free_uri(u);
+    return t;
+}
+
+static void emit_lit(emit_t *e, const char *s, const char *p, const char *v, const char *dt,
+                     const char *lang)
+{
+    emit(e, uri_term(e, s), p, lit(e, v, dt, lang));
+}
+
+static void emit_int(emit_t *e, const char *s, const char *p, size_t v, const char *dt)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", v);
+    emit_lit(e, s, p, buf, dt, NULL);
+}
+
+static void emit_type(emit_t *e, const char *s, const char *cls)
+{
+    emit_iri(e, s, NS_RDF "type", cls);
+}
+
+/* Label text: newlines and tabs folded to spaces, length bounded. */
+static char *clean_label(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n > max) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    char *o = att_strndup(s, n);
+    if (o)
+        for (char *q = o; *q; q++)
+            if (*q == '\n' || *q == '\t' || *q == '\r')
+                *q = ' ';
+    return o;
+}
+
+/* ------------------------------------------------------------- entities */
+
+static const char *base(emit_t *e) { return e->base; }
+
+static void sentence_iri(emit_t *e, size_t s, att_buf *b)
+{
+    const att_sentence *se = &e->d->sents[s];
+    buf_printf(b, "%s#char=%zu,%zu", e->doc_iri, se->cb, se->ce);
+}
+
+/* The sentence node (once) and its IRI in out. */
+static void sentence(emit_t *e, size_t s, att_buf *out)
+{
+    sentence_iri(e, s, out);
+    if (e->emitted_sent[s])
+        return;
+    e->emitted_sent[s] = 1;
+    const att_sentence *se = &e->d->sents[s];
+    const char *iri = buf_cstr(out);
+    emit_type(e, iri, NS_NIF "Sentence");
+    emit_type(e, iri, NS_NIF "OffsetBasedString");
+    att_buf ctx;
+    buf_init(&ctx);
+    buf_printf(&ctx, "%s#char=0,%zu", e->doc_iri, att_utf8_count(e->d->text, e->d->len));
+    emit_iri(e, iri, NS_NIF "referenceContext", buf_cstr(&ctx));
+    buf_free(&ctx);
+    emit_int(e, iri, NS_NIF "beginIndex", se->cb, NS_XSD "nonNegativeInteger");
+    emit_int(e, iri, NS_NIF "endIndex", se->ce, NS_XSD "nonNegativeInteger");
+    emit_int(e, iri, NS_ATT "beginByte", se->b, NS_XSD "nonNegativeInteger");
+    emit_int(e, iri, NS_ATT "endByte", se->e, NS_XSD "nonNegativeInteger");
+    char *text = att_strndup(e->d->text + se->b, se->e - se->b);
+    if (text) {
+        emit_lit(e, iri, NS_NIF "anchorOf", text, NULL, NULL);
+        free(text);
+    }
+}
+
+static void country(emit_t *e, int ci, att_buf *out)
+{
+    const att_country *c = gaz_country(e->wr->w->gaz, ci);
+    iri_country(out, base(e), c->a2);
+    if (e->emitted_country[ci])
+        return;
+    e->emitted_country[ci] = 1;
+    const char *iri = buf_cstr(out);
+    emit_type(e, iri, NS_SCHEMA "Country");
+    emit_lit(e, iri, NS_SCHEMA "name", c->name, NULL, "en");
+    emit_lit(e, iri, NS_GN "countryCode", c->a2, NULL, NULL);
+    if (c->qid) {
+        att_buf q;
+        buf_init(&q);
+        buf_adds(&q, NS_WD);
+        buf_adds(&q, c->qid);
+        emit_iri(e, iri, NS_SKOS "exactMatch", buf_cstr(&q));
+        buf_free(&q);
+    }
+}
+
+static void person(emit_t *e, int pi, att_buf *out)
+{
+    const char *name = e->d->people[pi].name;
+    iri_person(out, base(e), name);
+    const char *iri = buf_cstr(out);
+    emit_type(e, iri, NS_SCHEMA "Person");
+    char *n = clean_label(name, 300);
+    if (n) {
+        emit_lit(e, iri, NS_SCHEMA "name", n, NULL, "en");
+        free(n);
+    }
+}
+
+static void org_node(emit_t *e, int oi, att_buf *out)
+{
+    const att_org *o = gaz_org(e->wr->w->gaz, oi);
+    buf_adds(out, base(e));
+    buf_adds(out, "org/");
+    char slug[96];
+    att_slug(o->key, strlen(o->key), slug, sizeof slug);
+    buf_adds(out, slug);
+    const char *iri = buf_cstr(out);
+    emit_type(e, iri, NS_ORG "FormalOrganization");
+    emit_lit(e, iri, NS_SCHEMA "name", o->name, NULL, "en");
+    if (o->qid) {
+        att_buf q;
+        buf_init(&q);
+        buf_adds(&q, NS_WD);
+        buf_adds(&q, o->qid);
+        emit_iri(e, iri, NS_SKOS "exactMatch", buf_cstr(&q));
+        buf_free(&q);
+    }
+}
+
+static void write_role(emit_t *e, const att_role *r)
+{
+    const att_gaz *g = e->wr->w->gaz;
+    const att_country *c = gaz_country(g, r->country);
+    const att_org *o = gaz_org(g, r->org);
+    att_buf pers, role, post, ms, ten, inst, sent, cn, on;
+    buf_init(&pers);
+    buf_init(&role);
+    buf_init(&post);
+    buf_init(&ms);
+    buf_init(&ten);
+    buf_init(&inst);
+    buf_init(&sent);
+    buf_init(&cn);
+    buf_init(&on);
+    person(e, r->person, &pers);
+    iri_role(&role, base(e), r->role_key);
+    emit_type(e, buf_cstr(&role), NS_ORG "Role");
+    emit_type(e, buf_cstr(&role), NS_SKOS "Concept");
+    emit_lit(e, buf_cstr(&role), NS_SKOS "prefLabel", r->role_label, NULL, "en");
+    iri_post(&post, base(e), c ? c->a2 : NULL, o ? o->key : NULL, r->role_key);
+    emit_type(e, buf_cstr(&post), NS_ORG "Post");
+    emit_iri(e, buf_cstr(&post), NS_ORG "role", buf_cstr(&role));
+    att_buf label;
+    buf_init(&label);
+    buf_adds(&label, r->role_label);
+    if (c) {
+        country(e, r->country, &cn);
+        emit_iri(e, buf_cstr(&post), NS_ORG "postIn", buf_cstr(&cn));
+        buf_printf(&label, " of %s", c->name);
+    } else if (o) {
+        org_node(e, r->org, &on);
+        emit_iri(e, buf_cstr(&post), NS_ORG "postIn", buf_cstr(&on));
+        buf_printf(&label, " of %s", o->name);
+    }
+    emit_lit(e, buf_cstr(&post), NS_SKOS "prefLabel", buf_cstr(&label), NULL, "en");
+    buf_free(&label);
+    const char *pname = e->d->people[r->person].name;
+    iri_membership(&ms, base(e), "membership", pname, c ? c->a2 : NULL, o ? o->key : NULL,
+                   r->role_key);
+    const char *m = buf_cstr(&ms);
+    emit_type(e, m, NS_ORG "Membership");
+    emit_iri(e, m, NS_ORG "member", buf_cstr(&pers));
+    emit_iri(e, m, NS_ORG "organization", buf_cstr(&post));
+    emit_iri(e, m, NS_ORG "role", buf_cstr(&role));
+    char *title = clean_label(r->title, 300);
+    if (title) {
+        emit_lit(e, m, NS_ATT "title", title, NULL, "en");
+        free(title);
+    }
+    if (e->d->ref.y) {
+        char date[16];
+        att_time_lexical(e->d->ref, ATT_PREC_DAY, date);
+        iri_membership(&ten, base(e), "tenure", pname, c ? c->a2 : NULL, o ? o->key : NULL,
+                       r->role_key);
+        iri_time(&inst, base(e), date);
+        emit_iri(e, m, NS_ORG "memberDuring", buf_cstr(&ten));
+        emit_type(e, buf_cstr(&ten), NS_TIME "Interval");
+        emit_iri(e, buf_cstr(&ten), NS_TIME "inside", buf_cstr(&inst));
+        emit_type(e, buf_cstr(&inst), NS_TIME "Instant");
+        emit_lit(e, buf_cstr(&inst), NS_TIME "inXSDDate", date, NS_XSD "date", NULL);
+    }
+    sentence(e, r->sent, &sent);
+    emit_iri(e, m, NS_PROV "wasDerivedFrom", buf_cstr(&sent));
+    buf_free(&pers);
+    buf_free(&role);
+    buf_free(&post);
+    buf_free(&ms);
+    buf_free(&ten);
+    buf_free(&inst);
+    buf_free(&sent);
+    buf_free(&cn);
+    buf_free(&on);
+}
+
+/* A place node: city/venue from the gazetteer or the text's own name. */
+static void place(emit_t *e, const char *name, int city, int venue, int country_i,
+                  const char *in_city, att_buf *out)
+{
+    const att_gaz *g = e->wr->w->gaz;
+    const att_city *ci = gaz_city(g, city);
+    const att_country *co = gaz_country(g, country_i);
+    iri_place(out, base(e), name, co ? co->a2 : NULL, venue < 0 && ci ? ci->geonameid : NULL);
+    const char *iri = buf_cstr(out);
+    emit_type(e, iri, NS_SCHEMA "Place");
+    if (ci && venue < 0)
+        emit_type(e, iri, NS_SCHEMA "City");
+    char *n = clean_label(name, 300);
+    if (n) {
+        emit_lit(e, iri, NS_SCHEMA "name", n, NULL, "en");
+        free(n);
+    }
+    if (ci && venue < 0 && ci->geonameid) {
+        att_buf gn;
+        buf_init(&gn);
+        buf_printf(&gn, "https://sws.geonames.org/%s/", ci->geonameid);
+        emit_iri(e, iri, NS_SKOS "exactMatch", buf_cstr(&gn));
+        buf_free(&gn);
+    }
+    att_buf up;
+    buf_init(&up);
+    if (venue >= 0 && in_city) {
+        const att_venue *v = gaz_venue(g, venue);
+        const att_city *vc = v ? gaz_city(g, v->city) : NULL;
+        place(e, in_city, v ? v->city : -1, -1, country_i, NULL, &up);
+        (void)vc;
+        emit_iri(e, iri, NS_SCHEMA "containedInPlace", buf_cstr(&up));
+    } else if (country_i >= 0) {
+        country(e, country_i, &up);
+        emit_iri(e, iri, NS_SCHEMA "containedInPlace", buf_cstr(&up));
+    }
+    buf_free(&up);
+}
+
+static const char *mode_iri(att_mode m)
+{
+    switch (m) {
+    case ATT_MODE_PHONE:
+        return NS_ATT "PhoneCall";
+    case ATT_MODE_VIDEO:
+        return NS_ATT "VideoCall";
+    case ATT_MODE_IN_PERSON:
+        break;
+    }
+    return NS_ATT "InPerson";
+}
+
+static void meeting_iri(emit_t *e, const att_meeting *m, att_buf *out)
+{
+    const char *names[64];
+    size_t n = m->n_people < 64 ? m->n_people : 64;
+    for (size_t i = 0; i < n; i++)
+        names[i] = e->d->people[m->people[i]].name;
+    char date[16];
+    if (m->date.y)
+        att_time_lexical(m->date, ATT_PREC_DAY, date);
+    iri_meeting(out, base(e), m->date.y ? date : NULL, names, n, e->d->id);
+}
+
+static void write_meeting(emit_t *e, const att_meeting *m)
+{
+    att_buf ev, tmp, sent;
+    buf_init(&ev);
+    buf_init(&sent);
+    meeting_iri(e, m, &ev);
+    const char *iri = buf_cstr(&ev);
+    emit_type(e, iri, NS_SCHEMA "Event");
+    emit_type(e, iri, NS_SEM "Event");
+    emit_type(e, iri, NS_ATT "Contact");
+    att_buf name;
+    buf_init(&name);
+    for (size_t i = 0; i < m->n_people; i++) {
+        buf_init(&tmp);
+        person(e, m->people[i], &tmp);
+        emit_iri(e, iri, NS_SCHEMA "attendee", buf_cstr(&tmp));
+        buf_free(&tmp);
+        if (i)
+            buf_adds(&name, i + 1 == m->n_people ? " and " : ", ");
+        buf_adds(&name, e->d->people[m->people[i]].name);
+    }
+    const char *kind = m->mode == ATT_MODE_PHONE   ? "Phone call"
+                       : m->mode == ATT_MODE_VIDEO ? "Video call"
+                                                   : "Meeting";
+    att_buf label;
+    buf_init(&label);
+    buf_printf(&label, "%s of %s", kind, buf_cstr(&name));
+    char *lab = clean_label(buf_cstr(&label), 400);
+    if (lab) {
+        emit_lit(e, iri, NS_SCHEMA "name", lab, NULL, "en");
+        free(lab);
+    }
+    buf_free(&label);
+    buf_free(&name);
+    emit_iri(e, iri, NS_ATT "contactMode", mode_iri(m->mode));
+    emit_iri(e, iri, NS_SCHEMA "eventAttendanceMode",
+             m->mode == ATT_MODE_IN_PERSON ? NS_SCHEMA "OfflineEventAttendanceMode"
+                                           : NS_SCHEMA "OnlineEventAttendanceMode");
+    if (m->date.y) {
+        char date[16];
+        att_time_lexical(m->date, ATT_PREC_DAY, date);
+        emit_lit(e, iri, NS_SCHEMA "startDate", date, NS_XSD "date", NULL);
+    }
+    att_buf pl;
+    buf_init(&pl);
+    if (m->place) {
+        place(e, m->place, m->place_city, m->place_venue, m->place_country, m->place_in, &pl);
+        emit_iri(e, iri, NS_SCHEMA "location", buf_cstr(&pl));
+    }
+    if (m->super_event) {
+        att_buf se;
+        buf_init(&se);
+        const char *parties[1] = {m->place ? m->place : ""};
+        iri_event(&se, base(e), m->super_event, parties, 1);
+        emit_type(e, buf_cstr(&se), NS_SCHEMA "Event");
+        char *lab2 = clean_label(m->super_event, 300);
+        if (lab2) {
+            emit_lit(e, buf_cstr(&se), NS_SCHEMA "name", lab2, NULL, "en");
+            free(lab2);
+        }
+        if (m->place)
+            emit_iri(e, buf_cstr(&se), NS_SCHEMA "location", buf_cstr(&pl));
+        emit_iri(e, iri, NS_SCHEMA "superEvent", buf_cstr(&se));
+        buf_free(&se);
+    }
+    buf_free(&pl);
+    sentence(e, m->sent, &sent);
+    emit_iri(e, iri, NS_PROV "wasDerivedFrom", buf_cstr(&sent));
+    buf_free(&ev);
+    buf_free(&sent);
+}
+
+static void write_sched(emit_t *e, const att_sched *s)
+{
+    const att_gaz *g = e->wr->w->gaz;
+    const char *codes[32];
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_parties && n < 32; i++) {
+        const att_country *c = gaz_country(g, s->parties[i]);
+        if (c)
+            codes[n++] = c->a2;
+    }
+    att_buf ev, sent;
+    buf_init(&ev);
+    buf_init(&sent);
+    char *label = clean_label(s->label, 400);
+    if (!label) {
+        e->ok = 0;
+        return;
+    }
+    iri_event(&ev, base(e), label, codes, n);
+    const char *iri = buf_cstr(&ev);
+    emit_type(e, iri, NS_SCHEMA "Event");
+    emit_type(e, iri, NS_SEM "Event");
+    emit_lit(e, iri, NS_SCHEMA "name", label, NULL, "en");
+    free(label);
+    emit_iri(e, iri, NS_SCHEMA "eventStatus", NS_SCHEMA "EventScheduled");
+    if (s->time.prec != ATT_PREC_NONE) {
+        char when[16];
+        att_time_lexical(s->time.value, s->time.prec, when);
+        const char *dt = s->time.prec == ATT_PREC_DAY     ? NS_XSD "date"
+                         : s->time.prec == ATT_PREC_MONTH ? NS_XSD "gYearMonth"
+                                                          : NS_XSD "gYear";
+        emit_lit(e, iri, NS_SCHEMA "startDate", when, dt, NULL);
+        char lo[16], hi[16];
+        att_time_lexical(s->time.earliest, ATT_PREC_DAY, lo);
+        att_time_lexical(s->time.latest, ATT_PREC_DAY, hi);
+        if (s->time.earliest.y)
+            emit_lit(e, iri, NS_SEM "hasEarliestBeginTimeStamp", lo, NS_XSD "date", NULL);
+        if (s->time.latest.y)
+            emit_lit(e, iri, NS_SEM "hasLatestEndTimeStamp", hi, NS_XSD "date", NULL);
+    }
+    if (s->phrase) {
+        char *ph = clean_label(s->phrase, 200);
+        if (ph) {
+            emit_lit(e, iri, NS_ATT "timeExpression", ph, NULL, "en");
+            free(ph);
+        }
+    }
+    if (s->ordinal > 0)
+        emit_int(e, iri, NS_ATT "ordinal", (size_t)s->ordinal, NS_XSD "positiveInteger");
+    if (s->body) {
+        char *b = clean_label(s->body, 300);
+        if (b) {
+            emit_lit(e, iri, NS_ATT "body", b, NULL, "en");
+            free(b);
+        }
+    }
+    for (size_t i = 0; i < s->n_parties; i++) {
+        att_buf c;
+        buf_init(&c);
+        if (s->parties[i] >= 0) {
+            country(e, s->parties[i], &c);
+            emit_iri(e, iri, NS_ATT "party", buf_cstr(&c));
+        }
+        buf_free(&c);
+    }
+    if (s->agreed_at >= 0 && (size_t)s->agreed_at < e->d->n_meetings) {
+        att_buf m;
+        buf_init(&m);
+        meeting_iri(e, &e->d->meetings[s->agreed_at], &m);
+        emit_iri(e, iri, NS_ATT "agreedAt", buf_cstr(&m));
+        buf_free(&m);
+    }
+    sentence(e, s->sent, &sent);
+    emit_iri(e, iri, NS_PROV "wasDerivedFrom", buf_cstr(&sent));
+    buf_free(&ev);
+    buf_free(&sent);
+}
+
+static void write_document(emit_t *e)
+{
+    const attache_doc *d = e->d;
+    const char *iri = e->doc_iri;
+    emit_type(e, iri, NS_SCHEMA "Article");
+    emit_type(e, iri, NS_PROV "Entity");
+    if (d->title) {
+        char *t = clean_label(d->title, 400);
+        if (t) {
+            emit_lit(e, iri, NS_SCHEMA "name", t, NULL, "en");
+            free(t);
+        }
+    }
+    if (d->date[0])
+        emit_lit(e, iri, NS_SCHEMA "datePublished", d->date, NS_XSD "date", NULL);
+    if (d->ref.y) {
+        char date[16];
+        att_time_lexical(d->ref, ATT_PREC_DAY, date);
+        emit_lit(e, iri, NS_ATT "referenceDate", date, NS_XSD "date", NULL);
+    }
+    if (d->url && strncmp(d->url, "http", 4) == 0) {
+        att_buf u;
+        buf_init(&u);
+        /* a URL from outside: keep only characters valid in an IRI */
+        for (const char *p = d->url; *p; p++) {
+            unsigned char c = (unsigned char)*p;
+            if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' ||
+                c == '|' || c == '\\' || c == '^' || c == '`')
+                buf_printf(&u, "%%%02X", c);
+            else
+                buf_addc(&u, (char)c);
+        }
+        emit_iri(e, iri, NS_SCHEMA "url", buf_cstr(&u));
+        buf_free(&u);
+    }
+    if (d->source) {
+        char *s = clean_label(d->source, 200);
+        if (s) {
+            emit_lit(e, iri, NS_ATT "source", s, NULL, NULL);
+            free(s);
+        }
+    }
+    char hex[17];
+    att_hex(d->hash, 16, hex);
+    emit_lit(e, iri, NS_ATT "contentHash", hex, NULL, NULL);
+    if (d->issuing_country >= 0) {
+        att_buf c;
+        buf_init(&c);
+        country(e, d->issuing_country, &c);
+        emit_iri(e, iri, NS_ATT "issuingSide", buf_cstr(&c));
+        buf_free(&c);
+    }
+    att_buf ctx;
+    buf_init(&ctx);
+    size_t nchars = att_utf8_count(d->text, d->len);
+    buf_printf(&ctx, "%s#char=0,%zu", iri, nchars);
+    emit_type(e, buf_cstr(&ctx), NS_NIF "Context");
+    emit_type(e, buf_cstr(&ctx), NS_NIF "OffsetBasedString");
+    emit_iri(e, buf_cstr(&ctx), NS_NIF "sourceUrl", iri);
+    emit_int(e, buf_cstr(&ctx), NS_NIF "beginIndex", 0, NS_XSD "nonNegativeInteger");
+    emit_int(e, buf_cstr(&ctx), NS_NIF "endIndex", nchars, NS_XSD "nonNegativeInteger");
+    buf_free(&ctx);
+}
+
+static void set_namespaces(emit_t *e)
+{
+    static const struct {
+        const char *prefix, *uri;
+    } ns[] = {{"rdf", NS_RDF},   {"xsd", NS_XSD},   {"schema", NS_SCHEMA}, {"org", NS_ORG},
+              {"skos", NS_SKOS}, {"prov", NS_PROV}, {"time", NS_TIME},     {"sem", NS_SEM},
+              {"nif", NS_NIF},   {"gn", NS_GN},     {"wd", NS_WD},         {"att", NS_ATT}};
+    for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+        raptor_uri *u = raptor_new_uri(e->wr->rw, (const unsigned char *)ns[i].uri);
+        if (u) {
+            raptor_serializer_set_namespace(e->ser, u, (const unsigned char *)ns[i].prefix);
+            raptor_free_uri(u);
+        }
+    }
+    /* minted IRIs: only kinds whose local names are slugs (never doc/, whose
+     * fragments are not valid prefixed names) */
+    static const char *const kinds[] = {"person", "country", "place", "role",  "post",
+                                        "membership", "tenure", "event", "time", "org"};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        att_buf b;
+        buf_init(&b);
+        buf_printf(&b, "%s%s/", e->base, kinds[i]);
+        raptor_uri *u = raptor_new_uri(e->wr->rw, (const unsigned char *)buf_cstr(&b));
+        if (u) {
+            raptor_serializer_set_namespace(e->ser, u, (const unsigned char *)kinds[i]);
+            raptor_free_uri(u);
+        }
+        buf_free(&b);
+    }
+}
+
+attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
+{
+    emit_t e;
+    memset(&e, 0, sizeof e);
+    e.wr = wr;
+    e.d = d;
+    e.ok = 1;
+    e.base = attache_world_base(wr->w);
+    att_buf di;
+    buf_init(&di);
+    if (!iri_doc(&di, e.base, d->id) || di.len >= sizeof e.doc_iri) {
+        buf_free(&di);
+        return ATTACHE_ERR_ARG;
+    }
+    memcpy(e.doc_iri, buf_cstr(&di), di.len + 1);
+    buf_free(&di);
+    e.emitted_sent = calloc(d->n_sents + 1, 1);
+    e.emitted_country = calloc(gaz_country_count(wr->w->gaz) + 1, 1);
+    if (!e.emitted_sent || !e.emitted_country) {
+        free(e.emitted_sent);
+        free(e.emitted_country);
+        return ATTACHE_ERR_NOMEM;
+    }
+    e.ser = raptor_new_serializer(wr->rw, wr->syntax);
+    if (!e.ser) {
+        free(e.emitted_sent);
+        free(e.emitted_country);
+        return ATTACHE_ERR_RDF;
+    }
+    if (wr->quads)
+        e.graph = uri_term(&e, e.doc_iri);
+    set_namespaces(&e);
+    if (raptor_serializer_start_to_file_handle(e.ser, NULL, wr->fp))
+        e.ok = 0;
+    write_document(&e);
+    for (size_t i = 0; i < d->n_roles; i++)
+        write_role(&e, &d->roles[i]);
+    for (size_t i = 0; i < d->n_meetings; i++)
+        write_meeting(&e, &d->meetings[i]);
+    for (size_t i = 0; i < d->n_sched; i++)
+        write_sched(&e, &d->sched[i]);
+    if (raptor_serializer_serialize_end(e.ser))
+        e.ok = 0;
+    raptor_free_serializer(e.ser);
+    if (e.graph)
+        raptor_free_term(e.graph);
+    free(e.emitted_sent);
+    free(e.emitted_country);
+    if (ferror(wr->fp) || fflush(wr->fp) != 0) {
+        wr->failed = 1;
+        return ATTACHE_ERR_IO;
+    }
+    return e.ok ? ATTACHE_SUCCESS : ATTACHE_ERR_RDF;
+}

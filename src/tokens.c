@@ -1,0 +1,188 @@
+/* tokens.c - the tokenizer shared by documents and reference data. */
+#include "tokens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Character classes of a code point. */
+enum { CH_SPACE, CH_LETTER, CH_DIGIT, CH_APOS, CH_HYPHEN, CH_DOT, CH_OTHER };
+
+static int char_class(uint32_t cp)
+{
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F ||
+        cp == 0x200B || cp == 0x3000)
+        return CH_SPACE;
+    if (cp >= '0' && cp <= '9')
+        return CH_DIGIT;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+        return CH_LETTER;
+    if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2BC || cp == 0x60)
+        return CH_APOS;
+    if (cp == '-' || cp == 0x2010 || cp == 0x2011)
+        return CH_HYPHEN;
+    if (cp == '.')
+        return CH_DOT;
+    if (cp < 0x80)
+        return CH_OTHER;
+    /* Non-ASCII: punctuation and symbol blocks are not letters. */
+    if ((cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+        (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x2BFF) ||
+        (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFFFD || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+        (cp >= 0xFF00 && cp <= 0xFF0F))
+        return CH_OTHER;
+    return CH_LETTER;
+}
+
+static uint32_t cp_at(const char *s, size_t i, size_t e, size_t *len)
+{
+    uint32_t cp;
+    *len = att_utf8_next(s + i, &cp);
+    if (i + *len > e) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    return cp;
+}
+
+static int push(att_tokens *ts, size_t b, size_t e, int kind, const char *text)
+{
+    if (!ATT_PUSH(ts->v, ts->n, ts->cap))
+        return 0;
+    att_token *t = &ts->v[ts->n++];
+    t->b = (uint32_t)b;
+    t->e = (uint32_t)e;
+    t->kind = (uint8_t)kind;
+    t->upper = 0;
+    t->allcaps = 0;
+    t->pad = 0;
+    if (kind == TK_WORD) {
+        t->upper = (uint8_t)att_is_upper_at(text + b);
+        int letters = 0, lower = 0;
+        for (size_t i = b; i < e;) {
+            size_t len;
+            uint32_t cp = cp_at(text, i, e, &len);
+            (void)cp;
+            if (att_is_lower_at(text + i))
+                lower++;
+            if (att_is_alpha_at(text + i))
+                letters++;
+            i += len;
+        }
+        t->allcaps = (uint8_t)(letters >= 2 && lower == 0);
+    }
+    return 1;
+}
+
+int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
+{
+    size_t i = b;
+    while (i < e) {
+        size_t len;
+        uint32_t cp = cp_at(text, i, e, &len);
+        int c = char_class(cp);
+        if (c == CH_SPACE) {
+            i += len;
+            continue;
+        }
+        if (c == CH_LETTER || c == CH_DIGIT) {
+            int kind = c == CH_DIGIT ? TK_NUM : TK_WORD;
+            size_t s = i, end = i + len;
+            i += len;
+            int dotted = 0; /* letter.letter. abbreviations */
+            while (i < e) {
+                size_t l2;
+                uint32_t c2 = cp_at(text, i, e, &l2);
+                int k2 = char_class(c2);
+                if (k2 == CH_LETTER || k2 == CH_DIGIT) {
+                    i += l2;
+                    end = i;
+                    continue;
+                }
+                /* inner joiners need a letter/digit right after them */
+                if (k2 == CH_HYPHEN || k2 == CH_APOS || k2 == CH_DOT ||
+                    (kind == TK_NUM && (c2 == '/' || c2 == ':' || c2 == ',' || c2 == '.'))) {
+                    if (i + l2 >= e)
+                        break;
+                    size_t l3;
+                    uint32_t c3 = cp_at(text, i + l2, e, &l3);
+                    int k3 = char_class(c3);
+                    if (k2 == CH_APOS && (c3 == 's' || c3 == 'S')) {
+                        /* possessive 's unless a letter follows (O'Sullivan) */
+                        size_t after = i + l2 + l3;
+                        size_t l4 = 0;
+                        int k4 = after < e ? char_class(cp_at(text, after, e, &l4)) : CH_SPACE;
+                        if (k4 != CH_LETTER && k4 != CH_DIGIT)
+                            break;
+                    }
+                    if (kind == TK_NUM && c2 == ',' ) {
+                        /* 1,000 but not "17, 2021" */
+                        if (k3 != CH_DIGIT || i + l2 + 3 > e)
+                            break;
+                    }
+                    if (k3 == CH_LETTER || k3 == CH_DIGIT) {
+                        if (k2 == CH_DOT && kind == TK_WORD) {
+                            /* only single-letter segments form U.S. / D.C. / a.m. */
+                            if (end - s > 2 && !dotted)
+                                break;
+                            dotted = 1;
+                        }
+                        i += l2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            /* U.S. / a.m. : take the final dot when the token is dotted */
+            if (dotted && i < e && text[i] == '.') {
+                i++;
+                end = i;
+            }
+            if (!push(ts, s, end, kind, text))
+                return 0;
+            i = end;
+            continue;
+        }
+        if (c == CH_APOS && ts->n > 0 && ts->v[ts->n - 1].kind == TK_WORD &&
+            ts->v[ts->n - 1].e == i) {
+            /* 's possessive or a plural possessive apostrophe */
+            size_t l2 = 0;
+            uint32_t c2 = i + len < e ? cp_at(text, i + len, e, &l2) : 0;
+            if (c2 == 's' || c2 == 'S') {
+                if (!push(ts, i, i + len + l2, TK_POSS, text))
+                    return 0;
+                i += len + l2;
+                continue;
+            }
+        }
+        /* punctuation: "--" and "..." as one token */
+        size_t s = i;
+        i += len;
+        if ((cp == '-' && i < e && text[i] == '-') || (cp == '.' && i + 1 < e && text[i] == '.' &&
+                                                      text[i + 1] == '.'))
+            i += cp == '-' ? 1 : 2;
+        if (!push(ts, s, i, TK_PUNCT, text))
+            return 0;
+    }
+    return 1;
+}
+
+void att_tokens_free(att_tokens *ts)
+{
+    free(ts->v);
+    ts->v = NULL;
+    ts->n = ts->cap = 0;
+}
+
+size_t att_tokens_key(const char *text, const att_token *t, size_t i, size_t j, char *out)
+{
+    size_t o = 0;
+    for (size_t k = i; k < j; k++) {
+        if (k > i)
+            out[o++] = ' ';
+        o += att_fold(text + t[k].b, t[k].e - t[k].b, out + o);
+    }
+    out[o] = '\0';
+    return o;
+}

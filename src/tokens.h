@@ -1,0 +1,40 @@
+/* tokens.h - split text into word, number and punctuation tokens.
+ *
+ * The same tokenizer cuts the reference data's phrases and the documents'
+ * sentences, so a phrase matches when its folded tokens match. */
+#ifndef ATTACHE_TOKENS_H
+#define ATTACHE_TOKENS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    TK_WORD = 0, /* letters, with inner hyphens/apostrophes/periods (U.S., Nuku'alofa) */
+    TK_NUM,      /* starts with a digit: 17, 2021, 10th, 14/4/2024, 9:25 */
+    TK_POSS,     /* possessive 's / ’s / ' after a word */
+    TK_PUNCT     /* anything else, one character (or -- / ...) */
+} att_tok_kind;
+
+typedef struct {
+    uint32_t b, e; /* byte span in the text */
+    uint8_t kind;  /* att_tok_kind */
+    uint8_t upper; /* first letter is upper case */
+    uint8_t allcaps; /* every letter upper case and at least two letters */
+    uint8_t pad;
+} att_token;
+
+/* A growable token array. */
+typedef struct {
+    att_token *v; /* owned */
+    size_t n, cap;
+} att_tokens;
+
+/* Append the tokens of text[b..e) to ts. Returns 0 on out of memory. */
+int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts);
+void att_tokens_free(att_tokens *ts);
+
+/* Folded key of tokens [i, j) joined by single spaces into out (at least
+ * 2 * bytes + j - i + 1). Returns the length. */
+size_t att_tokens_key(const char *text, const att_token *t, size_t i, size_t j, char *out);
+
+#endif

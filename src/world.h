@@ -1,0 +1,57 @@
+/* world.h - the attache_world internals: reference data, compiled patterns,
+ * base IRI and the diagnostic sink. Read-only after attache_world_new. */
+#ifndef ATTACHE_WORLD_H
+#define ATTACHE_WORLD_H
+
+#include <pcre2.h>
+
+#include "attache/attache.h"
+#include "dates.h"
+#include "gazetteer.h"
+
+/* A compiled pattern (pcre2 code, JIT-compiled when available). */
+typedef struct {
+    pcre2_code *code;
+} att_re;
+
+/* Patterns the extractors use, compiled once. */
+typedef struct {
+    att_re meet_trigger; /* verbs and nouns of contact */
+    att_re meet_join;    /* more participants of the meeting just reported */
+    att_re phone;        /* phone / call words */
+    att_re video;        /* video / virtual words */
+    att_re future;       /* future / plan markers */
+    att_re sched_trigger; /* will be held, agreed to hold ... */
+    att_re not_happened; /* invitations, "no date", "could", "in principle" */
+    att_re speech;       /* said, told, noted ... (a person context) */
+    att_re dateline;     /* CITY, Month Day (Agency) -- */
+} att_patterns;
+
+struct attache_world {
+    att_gaz *gaz;       /* owned */
+    att_dates *dates;   /* owned */
+    att_patterns pat;   /* owned codes */
+    char *base;         /* owned */
+    char *data_dir;     /* owned */
+    attache_diag_fn diag;
+    void *diag_ctx;
+};
+
+/* Report through the sink (no-op without one). */
+void world_diag(const attache_world *w, attache_level lvl, const char *where, const char *fmt,
+                ...) __attribute__((format(printf, 4, 5)));
+
+/* Compile pattern src (UTF-8, case-insensitive unless flags say otherwise)
+ * into re. Returns ATTACHE_ERR_PATTERN with a diagnostic naming the pattern
+ * and the offset on failure. */
+attache_status re_compile(const attache_world *w, att_re *re, const char *name, const char *src,
+                          uint32_t flags);
+void re_free(att_re *re);
+
+/* Find re in s[start..len); on a match set *b,*e (group 0, or group `group`
+ * when it matched) and return 1; 0 when none. md is caller-provided match
+ * data (pcre2_match_data_create_from_pattern or a large enough generic). */
+int re_find(const att_re *re, const char *s, size_t len, size_t start, pcre2_match_data *md,
+            size_t *b, size_t *e);
+
+#endif
