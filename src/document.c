@@ -239,7 +239,8 @@ attache_status attache_doc_read_mem(const attache_world *w, const char *where, c
         while (b < e && (d->text[b] == ' ' || d->text[b] == '\t'))
             b++;
         if (b < e) {
-            int header = !ends_like_sentence(d->text, b, e);
+            /* a line too long for a title is text, however it ends */
+            int header = !ends_like_sentence(d->text, b, e) && e - b <= ATT_MAX_SENTENCE;
             if (header && !d->title && first_para) {
                 size_t te = e;
                 while (te > b && d->text[te - 1] == ' ')

@@ -203,7 +203,7 @@ static size_t extension(const att_ctx *c, size_t k, int *country, int *org)
                 last = j;
                 continue;
             }
-            if ((n = g_gaz(c, j, GZ_CITY, &p)) > 0) {
+            if (j == k && (n = g_gaz(c, j, GZ_CITY, &p)) > 0) {
                 const att_city *ci = gaz_city(c->w->gaz, p->city);
                 if (*country < 0 && ci && ci->next < 0)
                     *country = ci->country;
@@ -220,7 +220,7 @@ static size_t extension(const att_ctx *c, size_t k, int *country, int *org)
             }
             break;
         }
-        if (t->kind == TK_NUM && j > k) { /* "of the 78th session" */
+        if (t->kind == TK_NUM) { /* "of the 78th session" */
             j++;
             if (j < c->te && g_tok(c, j)->kind == TK_WORD && !g_tok(c, j)->upper)
                 j++;
@@ -283,8 +283,10 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
             j++;
         int cm;
         size_t cn = g_country_marker(c, j, &cm);
-        if (cn && g_is(c, k, "of") && cm >= 0 && (j + cn >= c->te || !title_word(c, j + cn) ||
-                                                 g_tok(c, j + cn - 1)->kind == TK_POSS)) {
+        const att_phrase *tw;
+        if (cn && g_is(c, k, "of") && cm >= 0 &&
+            (j + cn >= c->te || !g_gaz(c, j + cn, GZ_TITLEWORD, &tw) ||
+             g_tok(c, j + cn - 1)->kind == TK_POSS)) {
             /* "of the Russian Federation": the country, not part of the title */
             const att_phrase *d;
             if (!g_gaz(c, j, GZ_DEMONYM, &d) || g_gaz(c, j, GZ_COUNTRY, &d)) {
@@ -316,6 +318,40 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
     return 1;
 }
 
+int g_thing_word(const att_ctx *c, size_t i)
+{
+    /* nouns that make a capitalised run a thing, not a person */
+    static const char *const W[] = {
+        "summit",   "conference", "forum",     "dialogue",  "meeting",    "council",  "committee",
+        "commission", "assembly", "agreement", "treaty",    "declaration", "initiative",
+        "corridor", "organization", "organisation", "union", "party",     "ministry", "department",
+        "office",   "house",      "palace",    "hall",      "center",     "centre",   "university",
+        "institute", "bank",      "fund",      "group",     "week",       "day",      "games",
+        "olympics", "expo",       "airport",   "street",    "square",     "hotel",    "platform",
+        "format",   "framework",  "strategy",  "plan",      "programme",  "program",  "act",
+        "law",      "court",      "cup",       "prize",     "award",      "state",    "states",
+        "republic", "kingdom",    "government", "secretariat", "alliance", "partnership",
+        "region",   "sea",        "ocean",     "island",    "islands",    "coast",    "guard",
+        "army",     "navy",       "force",     "forces",    "news",       "agency",   "times",
+        "post",     "daily",      "press",     "television", "radio",     "service",  "statement",
+        "readout",  "policy",     "nations",   "reform",    "project",    "plant",    "mission",
+        "embassy",  "consulate",  "church",    "mosque",    "temple",     "mandir",   "museum",
+        "park",     "stadium",    "road",      "belt",      "economic",   "security", "affairs",
+        "ministers", "leaders",   "session",   "talks",     "visit",      "province", "district",
+        "city",     "capital",    "federation", "community", "summer",    "winter",   "spring",
+        "autumn",   "brake",      "framework", "accord",    "pact",       "route",    "bridge",
+        "hospital", "school",     "college",   "foundation", "company",   "corporation", "group"};
+    const att_token *t = g_tok(c, i);
+    if (t->kind != TK_WORD || t->e - t->b >= 60)
+        return 0;
+    char f[128];
+    att_fold(c->d->text + t->b, t->e - t->b, f);
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (strcmp(f, W[k]) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_function_word(const att_ctx *c, size_t i)
 {
     const att_phrase *p;
@@ -335,7 +371,17 @@ static int name_word(const att_ctx *c, size_t i)
         return 0;
     if (t->allcaps && g_gaz(c, i, GZ_ORG | GZ_COUNTRY, &p))
         return 0;
+    if (g_thing_word(c, i))
+        return 0;
     return 1;
+}
+
+/* An initial: one capital letter and a period ("J." in Antony J. Blinken). */
+static int initial_at(const att_ctx *c, size_t i)
+{
+    const att_token *t = g_tok(c, i);
+    return t->kind == TK_WORD && t->e - t->b == 1 && t->upper && i + 1 < c->te &&
+           g_punct(c, i + 1, '.');
 }
 
 size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
@@ -366,6 +412,11 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
     size_t b = j, e = j, words = 0;
     while (j < c->te && words < MAX_NAME_TOKENS) {
         const att_token *t = g_tok(c, j);
+        if (words > 0 && initial_at(c, j)) {
+            j += 2;
+            e = j;
+            continue;
+        }
         if (t->kind == TK_WORD && t->upper) {
             if (!name_word(c, j))
                 break;
@@ -381,9 +432,13 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
         }
         if (t->kind == TK_WORD && words > 0) {
             /* lower-case particles inside a name: bin, al, de, von der */
-            n = g_gaz(c, j, GZ_LEX, &p);
-            if (n == 1 && (p->lex & LX_PARTICLE) && j + 1 < c->te && g_tok(c, j + 1)->upper) {
-                j++;
+            /* lower-case particles, also in runs: "von der Leyen" */
+            size_t q = j;
+            while (q < c->te && q < j + 3 && g_gaz(c, q, GZ_LEX, &p) == 1 &&
+                   (p->lex & LX_PARTICLE) && !g_tok(c, q)->upper)
+                q++;
+            if (q > j && q < c->te && g_tok(c, q)->upper && g_tok(c, q)->kind == TK_WORD) {
+                j = q;
                 continue;
             }
             break;

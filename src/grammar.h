@@ -58,6 +58,10 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m);
  * after the name (== i when none); nb and ne get the name tokens. */
 size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne);
 
+/* 1 when token i is a noun that makes a capitalised run a thing (Summit,
+ * Council, Ministry), never a person's name. */
+int g_thing_word(const att_ctx *c, size_t i);
+
 /* 1 when token i starts a "not now" title: former, late, ex-, outgoing,
  * then-, and the future ones (-elect, designate, incoming). */
 int g_notnow(const att_ctx *c, size_t i);

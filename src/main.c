@@ -89,6 +89,10 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Inputs named on the command line or found in a directory that could not be
+ * opened as documents at all: they count as read and failed in the summary. */
+static size_t inputs_unopened;
+
 int cli_each_input(const char *path, int (*fn)(void *ctx, const char *file), void *ctx,
                    int depth)
 {
@@ -97,7 +101,23 @@ int cli_each_input(const char *path, int (*fn)(void *ctx, const char *file), voi
         return fn(ctx, path);
     if (stat(path, &st) != 0) {
         fprintf(stderr, "%s: %s: error: cannot open: %s\n", prog, path, strerror(errno));
+        inputs_unopened++;
         return 1;
+    }
+    if (depth > 0) {
+        /* found in a directory: a symbolic link to a directory could loop,
+         * and a FIFO, socket or device would block or never end */
+        struct stat lst;
+        if (S_ISDIR(st.st_mode) && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+            fprintf(stderr, "%s: %s: warning: symbolic link to a directory not followed\n",
+                    prog, path);
+            return 0;
+        }
+        if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+            fprintf(stderr, "%s: %s: error: not a regular file\n", prog, path);
+            inputs_unopened++;
+            return 1;
+        }
     }
     if (!S_ISDIR(st.st_mode))
         return fn(ctx, path);
@@ -109,6 +129,7 @@ int cli_each_input(const char *path, int (*fn)(void *ctx, const char *file), voi
     if (!dir) {
         fprintf(stderr, "%s: %s: error: cannot open directory: %s\n", prog, path,
                 strerror(errno));
+        inputs_unopened++;
         return 1;
     }
     char **names = NULL;
@@ -242,6 +263,8 @@ static int cmd_extract(cli_opts *o)
         failed |= extract_file(&r, "-");
     for (size_t i = 0; i < o->n_inputs; i++)
         failed |= cli_each_input(o->inputs[i], extract_file, &r, 0);
+    r.read += inputs_unopened;
+    r.failed += inputs_unopened;
     if (attache_writer_free(r.out) != ATTACHE_SUCCESS)
         r.output_failed = 1;
     if (fp != stdout) {

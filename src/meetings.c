@@ -186,38 +186,6 @@ static int cmp_cand(const void *a, const void *b)
     return x->b < y->b ? -1 : x->b > y->b;
 }
 
-/* Words that make a capitalised run a thing, not a person. */
-static int thing_word(const att_ctx *c, size_t i)
-{
-    static const char *const W[] = {
-        "summit",   "conference", "forum",     "dialogue",  "meeting",    "council",  "committee",
-        "commission", "assembly", "agreement", "treaty",    "declaration", "initiative",
-        "corridor", "organization", "organisation", "union", "party",     "ministry", "department",
-        "office",   "house",      "palace",    "hall",      "center",     "centre",   "university",
-        "institute", "bank",      "fund",      "group",     "week",       "day",      "games",
-        "olympics", "expo",       "airport",   "street",    "square",     "hotel",    "platform",
-        "format",   "framework",  "strategy",  "plan",      "programme",  "program",  "act",
-        "law",      "court",      "cup",       "prize",     "award",      "state",    "states",
-        "republic", "kingdom",    "government", "secretariat", "alliance", "partnership",
-        "region",   "sea",        "ocean",     "island",    "islands",    "coast",    "guard",
-        "army",     "navy",       "force",     "forces",    "news",       "agency",   "times",
-        "post",     "daily",      "press",     "television", "radio",     "service",  "statement",
-        "readout",  "initiative", "policy",    "nations",   "reform",     "project",  "plant",
-        "mission",  "embassy",    "consulate", "church",    "mosque",     "temple",   "mandir",
-        "museum",   "park",       "stadium",   "road",      "belt",       "economic", "security"};
-    const att_token *t = g_tok(c, i);
-    if (t->kind != TK_WORD)
-        return 0;
-    char f[128];
-    if (t->e - t->b >= 60)
-        return 0;
-    att_fold(c->d->text + t->b, t->e - t->b, f);
-    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (strcmp(f, W[k]) == 0)
-            return 1;
-    return 0;
-}
-
 /* People-like runs in sentence s that the roles pass did not register. */
 static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
 {
@@ -309,10 +277,10 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
                 for (size_t k = nb; k < ne; k++) {
                     if (g_tok(c, k)->kind == TK_WORD && g_tok(c, k)->e - g_tok(c, k)->b > 1)
                         words++;
-                    thing |= thing_word(c, k);
+                    thing |= g_thing_word(c, k);
                     const att_phrase *q;
                     if (g_gaz(c, k, GZ_CITY | GZ_COUNTRY | GZ_DEMONYM | GZ_ORG | GZ_VENUE |
-                                        GZ_OFFICE,
+                                        GZ_OFFICE | GZ_TITLEWORD,
                               &q))
                         place = 1;
                 }

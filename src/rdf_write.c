@@ -41,7 +41,13 @@ struct attache_writer {
     int quads;
     int failed;
     size_t triples;
+    /* RDF/XML: one streaming serializer for the whole output, since two
+     * XML documents one after the other are not one RDF/XML document */
+    int shared;
+    raptor_serializer *ser;
 };
+
+static attache_status writer_end_shared(attache_writer *wr);
 
 /* Per-document emission state. */
 typedef struct {
@@ -77,7 +83,8 @@ attache_status attache_writer_new(const attache_world *w, const char *syntax, FI
         return ATTACHE_ERR_NOMEM;
     wr->w = w;
     wr->fp = fp;
-    wr->syntax = att_strdup(strcmp(syntax, "rdfxml") == 0 ? "rdfxml-abbrev" : syntax);
+    wr->shared = strcmp(syntax, "rdfxml") == 0;
+    wr->syntax = att_strdup(syntax);
     wr->quads = strcmp(syntax, "nquads") == 0;
     wr->rw = raptor_new_world();
     if (!wr->syntax || !wr->rw || raptor_world_open(wr->rw)) {
@@ -95,6 +102,8 @@ attache_status attache_writer_free(attache_writer *wr)
     if (!wr)
         return ATTACHE_SUCCESS;
     attache_status st = ATTACHE_SUCCESS;
+    if (wr->rw && wr->syntax && wr->shared && writer_end_shared(wr) != ATTACHE_SUCCESS)
+        wr->failed = 1;
     if (wr->fp && (fflush(wr->fp) != 0 || ferror(wr->fp)))
         wr->failed = 1;
     if (wr->failed)
@@ -686,7 +695,16 @@ attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
         free(e.emitted_country);
         return ATTACHE_ERR_NOMEM;
     }
-    e.ser = raptor_new_serializer(wr->rw, wr->syntax);
+    e.ser = wr->shared ? wr->ser : raptor_new_serializer(wr->rw, wr->syntax);
+    if (!e.ser && wr->shared) {
+        e.ser = raptor_new_serializer(wr->rw, wr->syntax);
+        if (e.ser) {
+            set_namespaces(&e);
+            if (raptor_serializer_start_to_file_handle(e.ser, NULL, wr->fp))
+                e.ok = 0;
+            wr->ser = e.ser;
+        }
+    }
     if (!e.ser) {
         free(e.emitted_sent);
         free(e.emitted_country);
@@ -694,9 +712,11 @@ attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
     }
     if (wr->quads)
         e.graph = uri_term(&e, e.doc_iri);
-    set_namespaces(&e);
-    if (raptor_serializer_start_to_file_handle(e.ser, NULL, wr->fp))
-        e.ok = 0;
+    if (!wr->shared) {
+        set_namespaces(&e);
+        if (raptor_serializer_start_to_file_handle(e.ser, NULL, wr->fp))
+            e.ok = 0;
+    }
     write_document(&e);
     for (size_t i = 0; i < d->n_roles; i++)
         write_role(&e, &d->roles[i]);
@@ -704,9 +724,14 @@ attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
         write_meeting(&e, &d->meetings[i]);
     for (size_t i = 0; i < d->n_sched; i++)
         write_sched(&e, &d->sched[i]);
-    if (raptor_serializer_serialize_end(e.ser))
-        e.ok = 0;
-    raptor_free_serializer(e.ser);
+    if (wr->shared) {
+        if (raptor_serializer_flush(e.ser))
+            e.ok = 0;
+    } else {
+        if (raptor_serializer_serialize_end(e.ser))
+            e.ok = 0;
+        raptor_free_serializer(e.ser);
+    }
     if (e.graph)
         raptor_free_term(e.graph);
     free(e.emitted_sent);
@@ -716,4 +741,29 @@ attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
         return ATTACHE_ERR_IO;
     }
     return e.ok ? ATTACHE_SUCCESS : ATTACHE_ERR_RDF;
+}
+
+/* End the shared RDF/XML serializer; with no document written, start one so
+ * the output is still a well-formed (empty) RDF/XML document. */
+static attache_status writer_end_shared(attache_writer *wr)
+{
+    attache_status st = ATTACHE_SUCCESS;
+    if (!wr->ser) {
+        emit_t e;
+        memset(&e, 0, sizeof e);
+        e.wr = wr;
+        e.base = attache_world_base(wr->w);
+        e.ser = raptor_new_serializer(wr->rw, wr->syntax);
+        if (!e.ser)
+            return ATTACHE_ERR_RDF;
+        set_namespaces(&e);
+        if (raptor_serializer_start_to_file_handle(e.ser, NULL, wr->fp))
+            st = ATTACHE_ERR_RDF;
+        wr->ser = e.ser;
+    }
+    if (raptor_serializer_serialize_end(wr->ser))
+        st = ATTACHE_ERR_RDF;
+    raptor_free_serializer(wr->ser);
+    wr->ser = NULL;
+    return st;
 }

@@ -67,13 +67,76 @@ static int add_mention(attache_doc *d, size_t s, size_t b, size_t e, int person,
 
 /* Add a role fact; returns its index, -1 on out of memory. An office the
  * person already holds is merged (first title kept, a marked country wins). */
+/* Folded content words of a title (no the/of/and/for/acting). */
+static size_t title_words(const char *t, char w[][48], size_t max)
+{
+    size_t n = strlen(t), k = 0;
+    att_tokens ts = {0};
+    if (n > 400 || !att_tokenize(t, 0, n, &ts)) {
+        att_tokens_free(&ts);
+        return 0;
+    }
+    for (size_t i = 0; i < ts.n && k < max; i++) {
+        if (ts.v[i].kind != TK_WORD || ts.v[i].e - ts.v[i].b >= 20)
+            continue;
+        char f[48];
+        att_fold(t + ts.v[i].b, ts.v[i].e - ts.v[i].b, f);
+        if (!strcmp(f, "the") || !strcmp(f, "of") || !strcmp(f, "and") || !strcmp(f, "for") ||
+            !strcmp(f, "acting"))
+            continue;
+        memcpy(w[k++], f, strlen(f) + 1);
+    }
+    att_tokens_free(&ts);
+    return k;
+}
+
+static int words_within(char a[][48], size_t na, char b[][48], size_t nb)
+{
+    for (size_t i = 0; i < na; i++) {
+        size_t j = 0;
+        while (j < nb && strcmp(a[i], b[j]) != 0)
+            j++;
+        if (j == nb)
+            return 0;
+    }
+    return na > 0;
+}
+
 static int add_role(attache_doc *d, int person, const att_office_m *m, int country, int marked,
                     size_t s)
 {
+    char nw[24][48];
+    size_t nn = title_words(m->title, nw, 24);
     for (size_t i = 0; i < d->n_roles; i++) {
         att_role *r = &d->roles[i];
-        if (r->person == person && strcmp(r->role_key, m->key) == 0) {
-            if (marked && !r->marked && country >= 0) {
+        if (r->person != person)
+            continue;
+        char ow[24][48];
+        size_t on = title_words(r->title, ow, 24);
+        int same = strcmp(r->role_key, m->key) == 0 || words_within(nw, nn, ow, on);
+        if (!same && words_within(ow, on, nw, nn) && strcmp(m->key, "counterpart") != 0 &&
+            strcmp(r->role_key, "counterpart") != 0) {
+            /* "Minister Hayashi" then "Minister for Foreign Affairs": keep the fuller */
+            char *t = att_strdup(m->title), *k = att_strdup(m->key), *l = att_strdup(m->label);
+            if (!t || !k || !l) {
+                free(t);
+                free(k);
+                free(l);
+                return -1;
+            }
+            free(r->title);
+            free(r->role_key);
+            free(r->role_label);
+            r->title = t;
+            r->role_key = k;
+            r->role_label = l;
+            r->office = m->office;
+            if (m->org >= 0)
+                r->org = m->org;
+            same = 1;
+        }
+        if (same) {
+            if (marked && !r->marked && country >= 0 && r->org < 0) {
                 r->country = country;
                 r->marked = 1;
             }
@@ -273,12 +336,13 @@ static size_t read_names(const att_ctx *c, size_t i, size_t nb[], size_t ne[], s
 
 /* Sentence pass. */
 static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pendings *pend,
-                          int *pending_of, size_t *n_pending_of)
+                          int *pending_of, size_t *n_pending_of, size_t *pending_end)
 {
     att_ctx c;
     g_ctx(&c, w, d, s);
     size_t i = c.tb;
     *n_pending_of = 0;
+    *pending_end = 0;
     while (i < c.te) {
         size_t start = i;
         /* ---- "his Russian and Ukrainian counterparts, A and B" */
@@ -396,6 +460,10 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                     int p = people_add(d, d->text, d->toks.v, nb, ne);
                     if (p < 0)
                         return 0;
+                    /* the pending "of X" list covers only groups joined by "and" */
+                    if (!(*pending_end > 0 && start == *pending_end + 1 &&
+                          g_is(&c, *pending_end, "and")))
+                        *n_pending_of = 0;
                     int after_country = -1;
                     size_t a2 = of_country(&c, after, &after_country);
                     int r0;
@@ -419,6 +487,7 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                     if (!add_mention(d, s, nb, ne, p, poss, r0))
                         return 0;
                     i = a2 > after ? a2 : after;
+                    *pending_end = i;
                     /* "as President Xi Jinping's special representative" */
                     if (poss) {
                         office_group g2;
@@ -545,17 +614,40 @@ static int issuing_side(const attache_world *w, attache_doc *d)
         if (r->marked && r->country >= 0)
             score[r->country] -= 2;
     }
-    /* bare mentions of countries (and their capitals) */
+    /* countries named in header lines ("Ministry of Foreign Affairs of
+     * Colombia") and bare in the text, hyphenated pairs ("U.S.-India") too */
     for (size_t s = 0; s < d->n_sents; s++) {
         att_ctx c;
         g_ctx(&c, w, d, s);
+        int weight = d->sents[s].header && s + 1 < d->n_sents ? 3 : 1;
+        if (d->sents[s].header && d->title && d->sents[s].b == (size_t)(strstr(d->text, d->title) - d->text))
+            weight = 1; /* the headline names both sides */
         for (size_t i = c.tb; i < c.te; i++) {
             const att_phrase *p;
-            size_t n = g_gaz(&c, i, GZ_COUNTRY | GZ_DEMONYM, &p);
+            size_t n = g_gaz(&c, i, GZ_COUNTRY, &p);
             if (n) {
                 if (p->country >= 0)
-                    score[p->country] += (p->kinds & GZ_COUNTRY) ? 1 : 0;
+                    score[p->country] += weight;
                 i += n - 1;
+                continue;
+            }
+            const att_token *t = g_tok(&c, i);
+            const char *h = t->kind == TK_WORD ? memchr(d->text + t->b, '-', t->e - t->b) : NULL;
+            if (h) {
+                /* each part of "U.S.-India" */
+                size_t pb = t->b;
+                while (pb < t->e) {
+                    const char *dash = memchr(d->text + pb, '-', t->e - pb);
+                    size_t pe = dash ? (size_t)(dash - d->text) : t->e;
+                    char key[128];
+                    if (pe - pb < 60) {
+                        size_t kl = att_fold(d->text + pb, pe - pb, key);
+                        const att_phrase *q = gaz_get(w->gaz, key, kl);
+                        if (q && (q->kinds & (GZ_COUNTRY | GZ_DEMONYM)) && q->country >= 0)
+                            score[q->country] += 1;
+                    }
+                    pb = pe + 1;
+                }
             }
         }
     }
@@ -573,6 +665,45 @@ static int issuing_side(const attache_world *w, attache_doc *d)
         out = best;
     free(score);
     return out;
+}
+
+/* A person with no state yet takes one from the sentence around them:
+ * "A conveyed President B's greetings" (B is A's side), and "A and
+ * Minister of Defence B" (B beside A). */
+static void propagate_countries(const attache_world *w, attache_doc *d)
+{
+    for (size_t k = 0; k < d->n_mentions; k++) {
+        const att_mention *m = &d->mentions[k];
+        if (d->people[m->person].country >= 0)
+            continue;
+        att_ctx c;
+        g_ctx(&c, w, d, m->s);
+        /* the mention before this one in the sentence */
+        const att_mention *prev = NULL;
+        for (size_t q = k; q-- > 0;) {
+            if (d->mentions[q].s != m->s)
+                break;
+            if (!d->mentions[q].possessive) {
+                prev = &d->mentions[q];
+                break;
+            }
+        }
+        if (!prev || d->people[prev->person].country < 0 || prev->person == m->person)
+            continue;
+        int conveyed = 0, coordinated = 1, and_seen = 0;
+        for (size_t i = prev->e; i < m->b; i++) {
+            if (g_in(&c, i, "conveyed|convey|conveys|conveying"))
+                conveyed = 1;
+            if (g_is(&c, i, "and"))
+                and_seen = 1;
+            const att_phrase *p;
+            if (!(g_is(&c, i, "and") || g_is(&c, i, "the") ||
+                  g_gaz(&c, i, GZ_TITLEWORD | GZ_OFFICE | GZ_LEX, &p) || g_punct(&c, i, '.')))
+                coordinated = 0;
+        }
+        if ((conveyed && m->possessive) || (coordinated && and_seen && m->b - prev->e <= 8))
+            d->people[m->person].country = d->people[prev->person].country;
+    }
 }
 
 static void resolve_countries(const attache_world *w, attache_doc *d, const pendings *pend)
@@ -653,6 +784,7 @@ static void resolve_countries(const attache_world *w, attache_doc *d, const pend
         if (of && of->country >= 0 && d->people[r->person].country < 0 && r->org < 0)
             d->people[r->person].country = of->country;
     }
+    propagate_countries(w, d);
     d->issuing_country = issuing_side(w, d);
     /* 4. unmarked roles: the person's state, the office's state, the issuer */
     for (size_t i = 0; i < d->n_roles; i++) {
@@ -675,11 +807,11 @@ attache_status roles_extract(const attache_world *w, attache_doc *d)
 {
     pendings pend = {0};
     int pending_of[8];
-    size_t n_pending_of = 0;
+    size_t n_pending_of = 0, pending_end = 0;
     for (size_t s = 0; s < d->n_sents; s++) {
         if (d->sents[s].header)
             continue;
-        if (!roles_sentence(w, d, s, &pend, pending_of, &n_pending_of)) {
+        if (!roles_sentence(w, d, s, &pend, pending_of, &n_pending_of, &pending_end)) {
             free(pend.v);
             return ATTACHE_ERR_NOMEM;
         }

@@ -73,6 +73,27 @@ static int push_sentence(attache_doc *d, size_t b, size_t e, int header, size_t 
     return 1;
 }
 
+/* push_sentence for [b, e) cut into pieces of at most 2 * ATT_MAX_SENTENCE
+ * bytes (at the last space past ATT_MAX_SENTENCE, else at a character
+ * boundary): whatever path found the span, no sentence is longer. */
+static int push_bounded(attache_doc *d, size_t b, size_t e, int header, size_t para)
+{
+    while (e - b > 2 * ATT_MAX_SENTENCE) {
+        size_t k = b + 2 * ATT_MAX_SENTENCE;
+        while (k > b + ATT_MAX_SENTENCE && d->text[k] != ' ' && d->text[k] != '\t')
+            k--;
+        if (k == b + ATT_MAX_SENTENCE) {
+            k = b + 2 * ATT_MAX_SENTENCE;
+            while (k > b && ((unsigned char)d->text[k] & 0xC0) == 0x80)
+                k--;
+        }
+        if (!push_sentence(d, b, k, header, para))
+            return 0;
+        b = k;
+    }
+    return push_sentence(d, b, e, header, para);
+}
+
 /* Is there a sentence break after the terminator at i (text[i] is . ! ?)? */
 static int breaks_after(const attache_doc *d, size_t b, size_t i, size_t e)
 {
@@ -114,7 +135,7 @@ static int breaks_after(const attache_doc *d, size_t b, size_t i, size_t e)
 int att_split_sentences(attache_doc *d, size_t b, size_t e, int header, size_t para)
 {
     if (header)
-        return push_sentence(d, b, e, 1, para);
+        return push_bounded(d, b, e, 1, para);
     size_t s = b;
     for (size_t i = b; i < e; i++) {
         char c = d->text[i];
@@ -122,7 +143,7 @@ int att_split_sentences(attache_doc *d, size_t b, size_t e, int header, size_t p
             size_t j = i + 1;
             while (j < e && d->text[j] != ' ' && d->text[j] != '\t')
                 j++;
-            if (!push_sentence(d, s, j, 0, para))
+            if (!push_bounded(d, s, j, 0, para))
                 return 0;
             s = j;
             i = j;
@@ -142,5 +163,5 @@ int att_split_sentences(attache_doc *d, size_t b, size_t e, int header, size_t p
             s = k;
         }
     }
-    return push_sentence(d, s, e, 0, para);
+    return push_bounded(d, s, e, 0, para);
 }
