@@ -22,25 +22,56 @@ struct att_gaz {
     size_t n_venues, cap_venues;
     att_phrase *slots; /* open addressing, power-of-two size */
     size_t n_slots, n_used;
-    char **strings; /* every string we own, freed at the end */
-    size_t n_strings, cap_strings;
+    struct att_chunk *chunks; /* every string we own, in chunks freed at the end */
+    int16_t by_a2[26 * 26];   /* country index by alpha-2 code (AA..ZZ), -1 none */
+    att_tokens scratch;       /* reused by add_form: no allocation per form */
+    char *keybuf;             /* reused folded-key buffer */
+    size_t keycap;
 };
 
 #define MAX_FIELDS 12
 
-static char *keep(att_gaz *g, char *s)
+/* Start-up cost: some 110,000 strings (keys, names) live as long as the
+ * world, so they are carved out of large chunks instead of one malloc
+ * each. */
+#define CHUNK_BYTES ((size_t)64 * 1024)
+
+struct att_chunk {
+    struct att_chunk *next;
+    size_t used, cap;
+    char data[];
+};
+
+/* A copy of s[0..n), NUL-terminated, owned by g. NULL on out of memory. */
+static char *keepn(att_gaz *g, const char *s, size_t n)
 {
-    if (!s)
-        return NULL;
-    if (!ATT_PUSH(g->strings, g->n_strings, g->cap_strings)) {
-        free(s);
-        return NULL;
+    struct att_chunk *c = g->chunks;
+    if (!c || c->cap - c->used < n + 1) {
+        size_t cap = n + 1 > CHUNK_BYTES ? n + 1 : CHUNK_BYTES;
+        c = malloc(sizeof *c + cap);
+        if (!c)
+            return NULL;
+        c->used = 0;
+        c->cap = cap;
+        c->next = g->chunks;
+        g->chunks = c;
     }
-    g->strings[g->n_strings++] = s;
-    return s;
+    char *o = c->data + c->used;
+    memcpy(o, s, n);
+    o[n] = '\0';
+    c->used += n + 1;
+    return o;
 }
 
-static char *keepn(att_gaz *g, const char *s, size_t n) { return keep(g, att_strndup(s, n)); }
+static char *keeps(att_gaz *g, const char *s) { return keepn(g, s, strlen(s)); }
+
+/* Index of the code in by_a2, -1 when it is not two letters A-Z. */
+static int a2_slot(const char *a2)
+{
+    if (a2[0] < 'A' || a2[0] > 'Z' || a2[1] < 'A' || a2[1] > 'Z' || a2[2] != '\0')
+        return -1;
+    return (a2[0] - 'A') * 26 + (a2[1] - 'A');
+}
 
 /* ------------------------------------------------------------ hashing */
 
@@ -48,7 +79,9 @@ static uint64_t key_hash(const char *k, size_t n) { return att_hash64(k, n, ATT_
 
 static int rehash(att_gaz *g)
 {
-    size_t n = g->n_slots ? g->n_slots * 2 : 1u << 16;
+    /* the shipped data has some 41,000 keys: start at 2^17 slots (load
+     * factor under 1/2) rather than growing into it */
+    size_t n = g->n_slots ? g->n_slots * 2 : 1u << 17;
     att_phrase *s = calloc(n, sizeof *s);
     if (!s)
         return 0;
@@ -112,16 +145,20 @@ static att_phrase *add_form(att_gaz *g, const char *form, uint16_t kind)
     }
     if (!n)
         return NULL;
-    att_tokens ts = {0};
-    if (!att_tokenize(form, 0, n, &ts) || ts.n == 0) {
-        att_tokens_free(&ts);
+    att_tokens *tsp = &g->scratch;
+    tsp->n = 0;
+    if (!att_tokenize(form, 0, n, tsp) || tsp->n == 0)
         return NULL;
+    const att_tokens ts = *tsp;
+    size_t need = n * 3 + ts.n + 8;
+    if (need > g->keycap) {
+        char *kb = realloc(g->keybuf, need);
+        if (!kb)
+            return NULL;
+        g->keybuf = kb;
+        g->keycap = need;
     }
-    char *key = malloc(n * 3 + ts.n + 8);
-    if (!key) {
-        att_tokens_free(&ts);
-        return NULL;
-    }
+    char *key = g->keybuf;
     att_phrase *p = NULL;
     for (size_t j = 1; j <= ts.n; j++) {
         size_t kl = att_tokens_key(form, ts.v, 0, j, key);
@@ -144,8 +181,6 @@ static att_phrase *add_form(att_gaz *g, const char *form, uint16_t kind)
             p->exact = 1;
         p->kinds |= kind;
     }
-    free(key);
-    att_tokens_free(&ts);
     return p;
 }
 
@@ -214,21 +249,25 @@ static attache_status read_tsv(att_gaz *g, const char *dir, const char *name, si
 static void add_title_words(att_gaz *g, const char *form)
 {
     size_t n = strlen(form);
-    att_tokens ts = {0};
-    if (!att_tokenize(form, 0, n, &ts)) {
-        att_tokens_free(&ts);
+    att_tokens *tsp = &g->scratch;
+    tsp->n = 0;
+    if (!att_tokenize(form, 0, n, tsp))
         return;
-    }
+    const att_tokens ts = *tsp;
     char key[256];
     for (size_t i = 0; i < ts.n; i++) {
         if (ts.v[i].kind != TK_WORD || ts.v[i].e - ts.v[i].b > 80)
             continue;
         size_t kl = att_tokens_key(form, ts.v, i, i + 1, key);
+        /* connectors are not title words: "of the United Kingdom to ASEAN" */
+        if (!strcmp(key, "of") || !strcmp(key, "the") || !strcmp(key, "and") ||
+            !strcmp(key, "for") || !strcmp(key, "to") || !strcmp(key, "on") ||
+            !strcmp(key, "in") || !strcmp(key, "at") || !strcmp(key, "&") || !strcmp(key, "a"))
+            continue;
         att_phrase *p = slot_for(g, key, kl);
         if (p)
             p->kinds |= GZ_TITLEWORD;
     }
-    att_tokens_free(&ts);
 }
 
 /* Call fn(form) for each '|'-separated form of a field. */
@@ -274,7 +313,7 @@ static int each_form(att_gaz *g, char *field, uint16_t kind, int idx_field, int 
     return 1;
 }
 
-static char *opt(att_gaz *g, const char *s) { return *s ? keep(g, att_strdup(s)) : NULL; }
+static char *opt(att_gaz *g, const char *s) { return *s ? keeps(g, s) : NULL; }
 
 static int row_country(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
 {
@@ -289,7 +328,10 @@ static int row_country(att_gaz *g, char **f, size_t nf, char *err, size_t errlen
     snprintf(c->a2, sizeof c->a2, "%s", f[0]);
     snprintf(c->a3, sizeof c->a3, "%s", f[1]);
     c->qid = opt(g, f[2]);
-    c->name = keep(g, att_strdup(f[3]));
+    c->name = keeps(g, f[3]);
+    int slot = a2_slot(c->a2);
+    if (slot >= 0 && g->by_a2[slot] < 0)
+        g->by_a2[slot] = (int16_t)idx;
     c->capital = opt(g, f[6]);
     each_form(g, f[3], GZ_COUNTRY, GZ_COUNTRY, idx);
     each_form(g, f[4], GZ_COUNTRY, GZ_COUNTRY, idx);
@@ -306,8 +348,8 @@ static int row_org(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
         return 0;
     int idx = (int)g->n_orgs++;
     att_org *o = &g->orgs[idx];
-    o->key = keep(g, att_strdup(f[0]));
-    o->name = keep(g, att_strdup(f[1]));
+    o->key = keeps(g, f[0]);
+    o->name = keeps(g, f[1]);
     o->qid = opt(g, f[3]);
     each_form(g, f[1], GZ_ORG, GZ_ORG, idx);
     each_form(g, f[2], GZ_ORG, GZ_ORG, idx);
@@ -329,8 +371,8 @@ static int row_office(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
         return 0;
     int idx = (int)g->n_offices++;
     att_office *o = &g->offices[idx];
-    o->key = keep(g, att_strdup(f[0]));
-    o->label = keep(g, att_strdup(f[1]));
+    o->key = keeps(g, f[0]);
+    o->label = keeps(g, f[1]);
     o->country = -1;
     o->org = -1;
     if (strncmp(f[2], "org:", 4) == 0) {
@@ -379,7 +421,7 @@ static int row_city(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
         return 0;
     int idx = (int)g->n_cities++;
     att_city *c = &g->cities[idx];
-    c->name = keep(g, att_strdup(f[0]));
+    c->name = keeps(g, f[0]);
     c->country = gaz_country_by_code(g, f[1]);
     c->geonameid = opt(g, f[2]);
     c->next = -1;
@@ -451,7 +493,7 @@ static uint16_t lex_class(const char *s)
     } classes[] = {{"honorific", LX_HONORIFIC}, {"particle", LX_PARTICLE}, {"suffix", LX_SUFFIX},
                    {"notnow", LX_NOTNOW},       {"future", LX_FUTURE},     {"month", LX_MONTH},
                    {"weekday", LX_WEEKDAY},     {"ordinal", LX_ORDINAL},
-                   {"function", LX_FUNCTION}};
+                   {"function", LX_FUNCTION},   {"region", LX_REGION}};
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
         if (strcmp(s, classes[i].name) == 0)
             return classes[i].bit;
@@ -481,6 +523,8 @@ attache_status gaz_load(const char *dir, att_gaz **out, char *err, size_t errlen
     att_gaz *g = calloc(1, sizeof *g);
     if (!g)
         return ATTACHE_ERR_NOMEM;
+    for (size_t i = 0; i < sizeof g->by_a2 / sizeof g->by_a2[0]; i++)
+        g->by_a2[i] = -1;
     if (!rehash(g)) {
         free(g);
         return ATTACHE_ERR_NOMEM;
@@ -508,9 +552,13 @@ void gaz_free(att_gaz *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->n_strings; i++)
-        free(g->strings[i]);
-    free(g->strings);
+    while (g->chunks) {
+        struct att_chunk *next = g->chunks->next;
+        free(g->chunks);
+        g->chunks = next;
+    }
+    att_tokens_free(&g->scratch);
+    free(g->keybuf);
     free(g->slots);
     free(g->countries);
     free(g->offices);
@@ -527,6 +575,9 @@ const att_country *gaz_country(const att_gaz *g, int i)
 }
 int gaz_country_by_code(const att_gaz *g, const char *a2)
 {
+    int slot = a2_slot(a2);
+    if (slot >= 0)
+        return g->by_a2[slot];
     for (size_t i = 0; i < g->n_countries; i++)
         if (strcmp(g->countries[i].a2, a2) == 0)
             return (int)i;

@@ -63,7 +63,8 @@ enum {
     LX_MONTH = 1 << 5,
     LX_WEEKDAY = 1 << 6,
     LX_ORDINAL = 1 << 7,
-    LX_FUNCTION = 1 << 8 /* capitalised function words that never start a name: The, During */
+    LX_FUNCTION = 1 << 8, /* capitalised function words that never start a name: The, During */
+    LX_REGION = 1 << 9    /* regions and topics in titles: Middle East, Affairs */
 };
 
 typedef struct {

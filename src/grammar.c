@@ -211,7 +211,8 @@ static size_t extension(const att_ctx *c, size_t k, int *country, int *org)
                 last = j;
                 continue;
             }
-            if (title_word(c, j) ||
+            const att_phrase *rg;
+            if (title_word(c, j) || (g_gaz(c, j, GZ_LEX, &rg) == 1 && (rg->lex & LX_REGION)) ||
                 (j + 1 < c->te && g_tok(c, j + 1)->kind == TK_WORD && title_word(c, j + 1) &&
                  !g_tok(c, j + 1)->allcaps)) {
                 j++;
@@ -298,6 +299,15 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
         }
         int ec = -1, eo = -1;
         size_t e = extension(c, j, &ec, &eo);
+        if (e == j && g_is(c, k, "of")) {
+            /* "Governor of Táchira, Freddy Bernal": an unknown place up to a comma */
+            size_t q = j;
+            while (q < c->te && q < j + 4 &&
+                   (g_tok(c, q)->upper || (q > j && g_in(c, q, "de|del|la|do|da|of"))))
+                q++;
+            if (q > j && g_punct(c, q, ','))
+                e = q;
+        }
         if (e == j)
             break;
         if (g_is(c, k, "to")) {
@@ -333,10 +343,10 @@ int g_thing_word(const att_ctx *c, size_t i)
         "republic", "kingdom",    "government", "secretariat", "alliance", "partnership",
         "region",   "sea",        "ocean",     "island",    "islands",    "coast",    "guard",
         "army",     "navy",       "force",     "forces",    "news",       "agency",   "times",
-        "post",     "daily",      "press",     "television", "radio",     "service",  "statement",
+        "daily",      "press",     "television", "radio",     "service",  "statement",
         "readout",  "policy",     "nations",   "reform",    "project",    "plant",    "mission",
         "embassy",  "consulate",  "church",    "mosque",    "temple",     "mandir",   "museum",
-        "park",     "stadium",    "road",      "belt",      "economic",   "security", "affairs",
+        "stadium",    "road",      "belt",      "economic",   "security", "affairs",
         "ministers", "leaders",   "session",   "talks",     "visit",      "province", "district",
         "city",     "capital",    "federation", "community", "summer",    "winter",   "spring",
         "autumn",   "brake",      "framework", "accord",    "pact",       "route",    "bridge",
@@ -363,8 +373,16 @@ static int is_function_word(const att_ctx *c, size_t i)
 static int name_word(const att_ctx *c, size_t i)
 {
     const att_token *t = g_tok(c, i);
-    if (t->kind != TK_WORD || !t->upper)
+    if (t->kind != TK_WORD)
         return 0;
+    if (!t->upper) {
+        /* "al-Assad", "bin-Salman", "el-Sisi": a particle joined to a capital */
+        const char *s = c->d->text + t->b;
+        const char *h = memchr(s, '-', t->e - t->b);
+        if (!h || h - s > 3 || (size_t)(h + 1 - s) >= t->e - t->b || !att_is_upper_at(h + 1))
+            return 0;
+        return 1;
+    }
     const att_phrase *p;
     size_t n = g_gaz(c, i, GZ_LEX, &p);
     if (n == 1 && (p->lex & (LX_MONTH | LX_WEEKDAY | LX_FUNCTION | LX_HONORIFIC)))
@@ -417,7 +435,7 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
             e = j;
             continue;
         }
-        if (t->kind == TK_WORD && t->upper) {
+        if (t->kind == TK_WORD && (t->upper || (words > 0 && name_word(c, j)))) {
             if (!name_word(c, j))
                 break;
             if (words > 0 && g_gaz(c, j, GZ_OFFICE, &p) && !t->allcaps && p->office >= 0)
@@ -457,6 +475,10 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
         break;
     }
     if (words == 0)
+        return i;
+    /* a place or country on its own is not a name: "On Belarus," "in Kyiv," */
+    if (g_gaz(c, b, GZ_COUNTRY | GZ_CITY | GZ_DEMONYM | GZ_ORG | GZ_VENUE, &p) >= e - b ||
+        (e - b == 1 && g_gaz(c, b, GZ_COUNTRY | GZ_CITY | GZ_DEMONYM | GZ_ORG | GZ_VENUE, &p)))
         return i;
     /* a trailing suffix word (Jr.) keeps its period */
     *nb = b;

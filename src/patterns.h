@@ -66,22 +66,52 @@
     "prepare\\s+for|is\\s+considering|upcoming|next\\s+(?:meeting|round|session)|"                 \
     "is\\s+going\\s+to|are\\s+going\\s+to)\\b"
 
-/* Scheduled events: group 1 is the trigger (scheduled.c). */
+/* Scheduled events (scheduled.c). Three kinds of trigger, told apart by the
+ * group that matched:
+ *   group 1: the event is the subject ("X will be held", "X will take place",
+ *            "X, to be hosted by", "X, which is expected this spring", "opens");
+ *   group 2: the event is the object of the verb that ends the match ("will
+ *            attend X", "is scheduled to hold X", "agreed to hold X", "accepted
+ *            the invitation to visit X");
+ *   group 3: the event is the noun phrase after the match ("looked forward to
+ *            X", "preparations for X", "participation in X", "ahead of X"). */
+#define ATT_SCHED_PASSIVE                                                                          \
+    "(?:be\\s+(?:held|hosted|convened|organi[sz]ed|delivered|signed|launched|opened|"             \
+    "inaugurated|staged)|take\\s+place)"
+#define ATT_SCHED_VERBS                                                                            \
+    "(?:hold|host|attend|visit|pay|make|convene|reconvene|co-chair|chair|address|deliver|give|"  \
+    "lead|travel|go|fly|return|participate\\s+in|take\\s+part\\s+in|have|meet|inaugurate|open|"   \
+    "launch|sign|organi[sz]e|conduct|celebrate|resume|head)"
+#define ATT_SCHED_PLAN "(?:scheduled|set|expected|due|slated|planned|going)"
 #define ATT_RE_SCHED_TRIGGER                                                                       \
-    "\\b("                                                                                         \
-    "(?:will|would|shall)\\s+(?:also\\s+)?(?:be\\s+held|take\\s+place|meet|convene|hold|host|"    \
-    "visit|pay|attend|travel|open|reconvene|address|deliver|lead|co-chair|chair|be\\s+hosted|"    \
-    "participate|take\\s+part|have|celebrate|go|fly|return|make|sign|launch|begin|start)"         \
-    "|(?:is|are|was|were)\\s+(?:also\\s+)?(?:scheduled|set|expected|due|slated|planned)\\s+to"    \
-    "|(?:is|are|was|were)\\s+(?:also\\s+)?(?:scheduled|planned|expected)\\s+(?:for|in|on)"        \
-    "|to\\s+be\\s+(?:held|hosted)"                                                                 \
-    "|(?:agreed|decided|confirmed|resolved|planned|plan|plans)\\s+(?:to\\s+)?(?:hold|convene|"   \
-    "meet|organi[sz]e|launch|restart|resume|relaunch)"                                             \
-    "|looked\\s+forward\\s+to|look\\s+forward\\s+to|looks\\s+forward\\s+to"                        \
-    "|(?:agreed|confirmed|decided)\\s+that"                                                        \
-    "|preparations?\\s+for"                                                                        \
-    "|(?:plans|plan|planned)\\s+to"                                                                \
-    ")\\b"
+    "\\b(?:("                                                                                      \
+    "(?:will|would|shall|is\\s+to|are\\s+to)\\s+(?:also\\s+|then\\s+|now\\s+|again\\s+|"          \
+    "\\w+ly\\s+)?" ATT_SCHED_PASSIVE                                                               \
+    "|(?:is|are|was|were)\\s+(?:also\\s+|now\\s+)?" ATT_SCHED_PLAN "\\s+to\\s+" ATT_SCHED_PASSIVE \
+    "|(?:is|are)\\s+(?:also\\s+|now\\s+)?(?:scheduled|expected|planned|slated|due)"                \
+    "(?=\\s+(?:for|in|on|this|next|later|early|from|at|by)\\b)"                                    \
+    "|to\\s+be\\s+(?:held|hosted|convened|organi[sz]ed|staged)"                                    \
+    "|opens|begins|starts|convenes|kicks\\s+off"                                                   \
+    ")|("                                                                                          \
+    "(?:(?:will|would|shall)\\s+(?:also\\s+|then\\s+|now\\s+|jointly\\s+|first\\s+|\\w+ly\\s+)?"  \
+    "|(?:is|are|was|were)\\s+(?:also\\s+|now\\s+)?" ATT_SCHED_PLAN "\\s+to\\s+(?:also\\s+)?"      \
+    "|(?:agreed|decided|resolved|planned|plans?|intends?|intended)\\s+to\\s+(?:also\\s+|"         \
+    "jointly\\s+)?"                                                                                \
+    "|accepted\\s+(?:[\\w'’.-]+\\s+){0,5}?invitation\\s+to\\s+)" ATT_SCHED_VERBS                  \
+    ")|("                                                                                          \
+    "look(?:ed|s|ing)?\\s+forward\\s+to|preparations?\\s+for|arrangements\\s+for|"               \
+    "(?:preparing|prepare)\\s+for|(?:participation|attendance)\\s+(?:in|at)|ahead\\s+of|"        \
+    "(?:heading|headed)\\s+(?:for|towards?)"                                                       \
+    "))\\b"
+
+/* What keeps a planned event out of scheduled, looked for in the event's own
+ * clause: hypothetical or refused, called off, undated. (Invitations and
+ * anniversaries are told by scheduled.c from the event's words.) */
+#define ATT_RE_SCHED_EXCLUDE                                                                       \
+    "\\b(?:no\\s+(?:date|time|timeline|schedule)|not\\s+rule\\s+out|did\\s+not|has\\s+not|"       \
+    "have\\s+not|had\\s+not|could|might|may\\s+(?:be|take|hold|visit|meet|attend)|if|unless|"     \
+    "in\\s+principle|scrapped|cancell?ed|postponed|called\\s+off|not\\s+(?:be|take)|won't|"       \
+    "will\\s+not)\\b"
 
 /* Not scheduled / not happened: hypothetical, refused, undated. */
 #define ATT_RE_NOT_HAPPENED                                                                        \

@@ -195,14 +195,35 @@ static int read_group(const att_ctx *c, size_t i, office_group *g)
             if (g_is(c, q, "and"))
                 q++;
             size_t q2 = q;
-            while (q2 < c->te && g_notnow(c, q2))
+            int nn = 0;
+            while (q2 < c->te && g_notnow(c, q2)) {
                 q2++;
+                nn = 1;
+            }
             if (g_is(c, q2, "the"))
                 q2++;
             att_office_m probe;
             if (g_office(c, q2, &probe)) {
                 j = q;
                 continue;
+            }
+            /* "and outgoing Forum Chair, Mark Brown": a former office named
+             * after its body */
+            if (nn) {
+                size_t q3 = q2;
+                while (q3 < c->te && q3 < q2 + 3 && g_tok(c, q3)->upper &&
+                       !g_office(c, q3, &probe))
+                    q3++;
+                if (q3 < c->te && g_office(c, q3, &probe) && g->n < MAX_GROUP) {
+                    g->m[g->n] = probe;
+                    g->skip[g->n] = 1;
+                    g->n++;
+                    g->end = probe.end;
+                    j = probe.end;
+                    if (g_is(c, j, "and") || g_punct(c, j, ','))
+                        j = probe.end; /* the group ends with the former office */
+                    break;
+                }
             }
         }
         break;
@@ -334,6 +355,21 @@ static size_t read_names(const att_ctx *c, size_t i, size_t nb[], size_t ne[], s
     return j;
 }
 
+static int plain_full_name(const att_ctx *c, size_t b, size_t e)
+{
+    int words = 0;
+    for (size_t k = b; k < e; k++) {
+        const att_phrase *q;
+        if (g_tok(c, k)->kind == TK_WORD && g_tok(c, k)->e - g_tok(c, k)->b > 1)
+            words++;
+        if (g_thing_word(c, k) || g_gaz(c, k, GZ_CITY | GZ_COUNTRY | GZ_DEMONYM | GZ_ORG |
+                                                   GZ_VENUE | GZ_OFFICE | GZ_TITLEWORD,
+                                         &q))
+            return 0;
+    }
+    return words >= 2;
+}
+
 /* Sentence pass. */
 static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pendings *pend,
                           int *pending_of, size_t *n_pending_of, size_t *pending_end)
@@ -349,6 +385,8 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
         if (g_in(&c, i, "his|her|their|its") || g_is(&c, i, "the")) {
             size_t j = i + 1;
             int cs[4], nc = 0;
+            while (g_in(&c, j, "new|newly|current|incoming|then"))
+                j++;
             while (j < c.te && nc < 4) {
                 int cm;
                 size_t n = g_country_marker(&c, j, &cm);
@@ -426,7 +464,10 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                 j++;
             }
             int marker = -1, org = -1;
-            size_t mn = read_marker(&c, j, &marker, &org);
+            att_office_m probe0;
+            size_t mn = 0;
+            if (!(g_office(&c, j, &probe0) && probe0.end - j > 1))
+                mn = read_marker(&c, j, &marker, &org);
             size_t k = j + mn;
             while (k < c.te && g_notnow(&c, k)) {
                 notnow = 1;
@@ -436,6 +477,11 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
             if (read_group(&c, k, &g) && (g.n > 1 || !lower_single(&c, &g.m[0]) || mn)) {
                 if (notnow)
                     g.skip[0] = 1;
+                /* "The Secretary and Foreign Minister Kuleba": a description
+                 * of someone else, then this person's office */
+                if (j > i && g_is(&c, i, "the") && g.n > 1 && !mn && !g.skip[g.n - 1])
+                    for (size_t q = 0; q + 1 < g.n; q++)
+                        g.skip[q] = 1;
                 if (org >= 0)
                     for (size_t q = 0; q < g.n; q++)
                         if (g.m[q].org < 0)
@@ -540,7 +586,7 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                             k = c.te; /* "who served as ...": past */
                         }
                     }
-                    while (g_in(&c, k, "also|currently|now|the|a|an|concurrently"))
+                    while (g_in(&c, k, "also|currently|now|the|a|an|concurrently|new|newly"))
                         k++;
                     while (k < c.te && g_notnow(&c, k)) {
                         notnow = 1;
@@ -549,7 +595,9 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                     int marker = -1, org = -1;
                     size_t mn = k < c.te ? read_marker(&c, k, &marker, &org) : 0;
                     office_group g;
-                    if (k < c.te && read_group(&c, k + mn, &g)) {
+                    size_t nb2, ne2;
+                    if (k < c.te && read_group(&c, k + mn, &g) &&
+                        g_name(&c, g.end, &nb2, &ne2) == g.end) {
                         if (notnow)
                             g.skip[0] = 1;
                         if (org >= 0)
@@ -568,8 +616,11 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                         continue;
                     }
                 }
-                /* a name on its own: a mention when it is someone we know */
+                /* a name on its own: a mention when it is someone we know, or a
+                 * full name (two words or more, no title or thing words) */
                 p = people_find(d, d->text, d->toks.v, nb, ne);
+                if (p < 0 && nb > c.tb && plain_full_name(&c, nb, ne))
+                    p = people_add(d, d->text, d->toks.v, nb, ne);
                 if (p >= 0 && !add_mention(d, s, nb, ne, p, poss, -1))
                     return 0;
                 i = after;
@@ -601,7 +652,7 @@ static int issuing_side(const attache_world *w, attache_doc *d)
             if (p && (p->kinds & GZ_CITY)) {
                 const att_city *ci = gaz_city(w->gaz, p->city);
                 if (ci && ci->country >= 0)
-                    score[ci->country] += 3;
+                    score[ci->country] += 5;
             }
         }
         att_tokens_free(&ts);
@@ -612,7 +663,7 @@ static int issuing_side(const attache_world *w, attache_doc *d)
         if (!r->marked && o && o->country >= 0)
             score[o->country] += 2;
         if (r->marked && r->country >= 0)
-            score[r->country] -= 2;
+            score[r->country] -= 5;
     }
     /* countries named in header lines ("Ministry of Foreign Affairs of
      * Colombia") and bare in the text, hyphenated pairs ("U.S.-India") too */
@@ -701,7 +752,14 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
                   g_gaz(&c, i, GZ_TITLEWORD | GZ_OFFICE | GZ_LEX, &p) || g_punct(&c, i, '.')))
                 coordinated = 0;
         }
-        if ((conveyed && m->possessive) || (coordinated && and_seen && m->b - prev->e <= 8))
+        int between = prev->b > c.tb && g_in(&c, prev->b - 1, "between") ;
+        for (size_t i = prev->b; i-- > c.tb && i + 6 > prev->b;)
+            if (g_is(&c, i, "between"))
+                between = 1;
+        int same_role = m->role >= 0 && prev->role >= 0 &&
+                        strcmp(d->roles[m->role].role_key, d->roles[prev->role].role_key) == 0;
+        if ((conveyed && m->possessive) ||
+            (coordinated && and_seen && m->b - prev->e <= 8 && !between && !same_role))
             d->people[m->person].country = d->people[prev->person].country;
     }
 }

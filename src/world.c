@@ -116,6 +116,7 @@ static attache_status compile_all(attache_world *w)
         {&w->pat.future, "future", ATT_RE_FUTURE, T},
         {&w->pat.sched_trigger, "scheduled trigger", ATT_RE_SCHED_TRIGGER, T},
         {&w->pat.not_happened, "not happened", ATT_RE_NOT_HAPPENED, T},
+        {&w->pat.sched_exclude, "scheduled exclusion", ATT_RE_SCHED_EXCLUDE, T},
         {&w->pat.speech, "speech", ATT_RE_SPEECH, T},
         {&w->pat.dateline, "dateline", ATT_RE_DATELINE, PCRE2_UTF | PCRE2_UCP},
     };
@@ -171,6 +172,7 @@ void attache_world_free(attache_world *w)
         return;
     att_re *res[] = {&w->pat.meet_trigger, &w->pat.meet_join, &w->pat.phone,  &w->pat.video,
                      &w->pat.future,       &w->pat.sched_trigger, &w->pat.not_happened,
+                     &w->pat.sched_exclude,
                      &w->pat.speech,       &w->pat.dateline};
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         re_free(res[i]);

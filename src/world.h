@@ -23,6 +23,7 @@ typedef struct {
     att_re future;       /* future / plan markers */
     att_re sched_trigger; /* will be held, agreed to hold ... */
     att_re not_happened; /* invitations, "no date", "could", "in principle" */
+    att_re sched_exclude; /* what keeps a planned event out of scheduled (scheduled.c) */
     att_re speech;       /* said, told, noted ... (a person context) */
     att_re dateline;     /* CITY, Month Day (Agency) -- */
 } att_patterns;

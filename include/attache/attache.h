@@ -190,6 +190,82 @@ attache_status attache_query_files(const attache_world *w, const char *query,
                                    const char *const *files, size_t n_files,
                                    attache_results_format fmt, FILE *fp, size_t *rows);
 
+/* --------------------------------------------------------------- store */
+
+/* A persistent graph on disk that documents are loaded into, replaced in and
+ * removed from: Redland's `hashes` storage on Berkeley DB in a directory,
+ * one named graph per document (the document IRI, BASE doc/NAME). Entities
+ * several documents share (people, countries, places, posts, a meeting both
+ * sides report) have one IRI, so they merge in the store; each document's
+ * graph keeps its own copy of what it says about them, so replacing or
+ * removing one document never takes away what the others say.
+ *
+ *   attache_store *s = NULL;
+ *   attache_store_open(w, "kg", ATTACHE_STORE_CREATE, &s);
+ *   attache_store_load(s, d, NULL);               // d extracted
+ *   attache_store_query(s, sparql, ATTACHE_RESULTS_CSV, stdout, NULL);
+ *   attache_store_close(s);
+ *
+ * One process may have a store open for writing, or any number for reading
+ * (attache.lock in the directory, flock); a second writer gets
+ * ATTACHE_ERR_STORE at once rather than waiting. */
+typedef struct attache_store attache_store;
+
+enum {
+    ATTACHE_STORE_CREATE = 1,  /* make the directory and an empty store when missing */
+    ATTACHE_STORE_READONLY = 2 /* query and export only; shares the lock with readers */
+};
+
+/* Open the store in directory dir with flags ATTACHE_STORE_*. Without
+ * ATTACHE_STORE_CREATE a directory without a store is ATTACHE_ERR_STORE.
+ * w is borrowed and must outlive the store (its base names documents, its
+ * sink gets the diagnostics). The caller owns *out (attache_store_close). */
+attache_status attache_store_open(const attache_world *w, const char *dir, int flags,
+                                  attache_store **out);
+
+/* Put extracted document d into the store as its named graph, replacing the
+ * graph that document IRI had: loading a document again never duplicates
+ * it. The facts become RDF through the same writer as attache_writer
+ * (N-Quads in memory, parsed back), the new graph is complete before the
+ * old one is removed, and the store is synced to disk before returning, so
+ * after a failure the store holds every document loaded before and is
+ * usable. *triples (may be NULL) gets the size of the new graph. */
+attache_status attache_store_load(attache_store *s, const attache_doc *d, size_t *triples);
+
+/* Take document doc out: its name (as given to the reader, matched under
+ * the world's base first, then under any base) or its full IRI. What other
+ * documents say about shared entities stays. ATTACHE_FAILURE when the store
+ * has no such document. *removed (may be NULL) gets its graph's size. */
+attache_status attache_store_remove(attache_store *s, const char *doc, size_t *removed);
+
+/* Number of statements in document doc's graph, or in the whole store (every
+ * graph, a triple counted once per document stating it) when doc is NULL.
+ * ATTACHE_FAILURE when doc is not in the store. */
+attache_status attache_store_count(attache_store *s, const char *doc, size_t *n);
+
+/* Call fn (may be NULL) with the IRI of every document graph (borrowed for
+ * the call); *n (may be NULL) gets their number. */
+attache_status attache_store_documents(attache_store *s, void (*fn)(void *ctx, const char *iri),
+                                       void *ctx, size_t *n);
+
+/* Write the store to fp (borrowed, flushed, not closed): "nquads" streams
+ * every document's graph as it is; "turtle" writes the merged graph (each
+ * triple once, graphs dropped; held in memory while written). *triples (may
+ * be NULL) gets the number written. ATTACHE_ERR_ARG for another syntax. */
+attache_status attache_store_export(attache_store *s, const char *syntax, FILE *fp,
+                                    size_t *triples);
+
+/* Run SPARQL over the store's merged graph (the default graph is the union
+ * of the document graphs as a set: a triple two documents state matches
+ * once) and print the results as attache_query_files does. The merged
+ * graph is built in memory for the query. */
+attache_status attache_store_query(attache_store *s, const char *query,
+                                   attache_results_format fmt, FILE *fp, size_t *rows);
+
+/* Sync and close; ATTACHE_ERR_STORE when the final sync failed. NULL is a
+ * no-op returning ATTACHE_SUCCESS. */
+attache_status attache_store_close(attache_store *s);
+
 #ifdef __cplusplus
 }
 #endif
