@@ -126,24 +126,41 @@ static int in_meetings(const attache_doc *d, int p)
 
 /* A description ("the Secretary", "HE the Prime Minister and Minister of
  * Foreign Affairs", "the Syrian minister", "EAM") resolved to a person. */
-static int resolve_description(const att_ctx *c, size_t b, size_t e, int country)
+static int resolve_description(const att_ctx *c, size_t b, size_t e, int country,
+                               const char *key)
 {
     const attache_doc *d = c->d;
-    int best = -1;
+    int best = -1, best_score = -1;
     size_t best_seen = 0;
-    int best_met = 0;
     for (size_t i = 0; i < d->n_roles; i++) {
         const att_role *r = &d->roles[i];
         if (country >= 0 && r->country != country && d->people[r->person].country != country)
             continue;
-        if (!title_covers(c, r, b, e))
+        int by_key = key && strcmp(r->role_key, key) == 0;
+        if (!by_key && !title_covers(c, r, b, e))
             continue;
-        int met = in_meetings(d, r->person);
+        /* "the Secretary" is the Secretary of State before the Foreign Secretary */
+        int score = by_key ? 4 : 0;
+        char f1[64] = "", f2[64] = "";
+        size_t k = b;
+        while (k < e && (g_is(c, k, "the") || g_tok(c, k)->kind != TK_WORD))
+            k++;
+        if (k < e && g_tok(c, k)->e - g_tok(c, k)->b < 30)
+            att_fold(d->text + g_tok(c, k)->b, g_tok(c, k)->e - g_tok(c, k)->b, f1);
+        size_t tl = strcspn(r->title, " ");
+        if (tl < 30) {
+            att_fold(r->title, tl, f2);
+            if (f1[0] && strcmp(f1, f2) == 0)
+                score += 2;
+        }
+        if (r->country >= 0 && r->country == d->issuing_country)
+            score += 1;
+        score += in_meetings(d, r->person);
         size_t seen = last_seen(d, r->person, c->s);
-        if (best < 0 || met > best_met || (met == best_met && seen > best_seen)) {
+        if (best < 0 || score > best_score || (score == best_score && seen > best_seen)) {
             best = r->person;
             best_seen = seen;
-            best_met = met;
+            best_score = score;
         }
     }
     return best;
@@ -249,7 +266,7 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
                 }
                 size_t nb, ne;
                 if (g_name(c, e, &nb, &ne) == e) {
-                    int who = resolve_description(c, j, e, country);
+                    int who = resolve_description(c, j, e, country, m.key);
                     if (who >= 0) {
                         int poss = e < c->te && g_tok(c, e)->kind == TK_POSS;
                         cs[n++] = (cand){i, e, who, C_PERSON, poss};
@@ -264,6 +281,15 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
                 if (who >= 0)
                     cs[n++] = (cand){i, j + 1, who, C_PERSON, 0};
                 i = j;
+                continue;
+            }
+        }
+        /* places, venues, organisations are skipped whole ("Qasr Al Watan") */
+        {
+            const att_phrase *gp;
+            size_t gn = g_gaz(c, i, GZ_VENUE | GZ_ORG | GZ_COUNTRY | GZ_CITY, &gp);
+            if (gn > 1) {
+                i += gn - 1;
                 continue;
             }
         }
@@ -284,7 +310,12 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
                               &q))
                         place = 1;
                 }
-                if (person < 0 && words >= 2 && !thing && !place && nb > c->tb) {
+                int in_thing = (nb > c->tb && g_in(c, nb - 1, "the|of|a|an")) ||
+                               (ne < c->te && g_tok(c, ne)->upper && g_thing_word(c, ne)) ||
+                               (ne < c->te && g_punct(c, ne, '(')) ||
+                               memchr(d->text + g_tok(c, nb)->b, '-',
+                                      g_tok(c, nb)->e - g_tok(c, nb)->b) != NULL;
+                if (person < 0 && words >= 2 && !thing && !place && !in_thing && nb > c->tb) {
                     person = people_add(d, d->text, d->toks.v, nb, ne);
                 }
                 if (person >= 0) {
@@ -369,6 +400,9 @@ static size_t place_at(const att_ctx *c, size_t i, int allow_country, place_hit 
     if (on || to)
         return 0;
     n = g_gaz(c, j, GZ_CITY, &p);
+    if (n && ((j + n < c->te && g_tok(c, j + n)->upper && g_tok(c, j + n)->kind == TK_WORD) ||
+              g_thing_word(c, j)))
+        n = 0; /* "the Shanghai Cooperation Organization", "the Summit" */
     if (n) {
         /* a city name that is also a person/org word is fine: the preposition says place */
         int ci = p->city;
@@ -591,6 +625,19 @@ static int meeting_sentence(mstate *st, size_t s)
         pos = e;
         if (future_before(st, &c, b))
             continue;
+        /* "a meeting between the two Heads of State will take place" */
+        if (re_find(&st->w->pat.future, text, e + 90 < se->e ? e + 90 : se->e, e, st->md, &jb,
+                    &je) &&
+            (strncmp(text + b, "a ", 2) == 0 || strncmp(text + b, "the ", 4) == 0 ||
+             strncmp(text + b, "their ", 6) == 0 || strncmp(text + b, "an ", 3) == 0)) {
+            size_t q = e;
+            int clause = 1;
+            for (; q < jb; q++)
+                if (text[q] == ',' || text[q] == ';')
+                    clause = 0;
+            if (clause)
+                continue;
+        }
         trigger *t = &tr[nt];
         t->bb = b;
         t->be = e;
@@ -700,6 +747,11 @@ static int meeting_sentence(mstate *st, size_t s)
         int phone = re_find(&st->w->pat.phone, text, se->e, se->b, st->md, &pb, &pe) &&
                     !(pb >= 10 && strncmp(text + pb - 9, "courtesy ", 9) == 0);
         int video = re_find(&st->w->pat.video, text, se->e, se->b, st->md, &pb, &pe);
+        /* "spoke with", "talked to": a call unless they met somewhere */
+        if (!phone && !video &&
+            (strncmp(text + tr[k].bb, "spoke", 5) == 0 || strncmp(text + tr[k].bb, "speaks", 6) == 0 ||
+             strncmp(text + tr[k].bb, "talked", 6) == 0))
+            phone = 1;
         m.mode = video ? ATT_MODE_VIDEO : phone ? ATT_MODE_PHONE : ATT_MODE_IN_PERSON;
         /* date: a time in this trigger's clause or before the first trigger */
         int explicit_unsettled = 0, defaulted = 0, have = 0;
@@ -744,8 +796,9 @@ static int meeting_sentence(mstate *st, size_t s)
                 if (g_is(&c, q - 1, "had"))
                     perfect = 1;
             if (!subordinate && !perfect) {
-                if (d->n_meetings > 0)
-                    m.date = d->meetings[d->n_meetings - 1].date;
+                /* the readout's own meeting, else the day it speaks of */
+                if (d->n_meetings > 0 && d->meetings[0].date.y)
+                    m.date = d->meetings[0].date;
                 else
                     m.date = d->ref;
                 defaulted = 1;

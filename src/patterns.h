@@ -25,7 +25,10 @@
     "via\\s+video(?:\\s+link)?|virtually|today|on\\s+\\w+))?"                                     \
     "\\s+(?:with|to)"                                                                              \
     "|(?:received|receives|receiving)\\s+(?:a\\s+)?(?:phone|telephone|courtesy|video)\\s+"       \
-    "(?:call|calls)\\s+from"                                                                       \
+    "(?:call|calls)(?:\\s+from)?"                                                                  \
+    "|co-chaired|co-chairs|co-chairing"                                                            \
+    "|joined\\s+(?:a|an)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:summit|mini-summit|meeting|talks|session|"   \
+    "dinner|lunch|conversation|call)"                                                             \
     "|(?:received|receives|hosted|hosts|welcomed|welcomes|greeted)"                                \
     "|(?:called|calls|paid\\s+a\\s+courtesy\\s+call|pays\\s+a\\s+courtesy\\s+call)\\s+on"          \
     "|(?:phoned|telephoned|rang)"                                                                  \

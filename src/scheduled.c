@@ -39,7 +39,7 @@
     "delegation|opening|sidelines|margins|edition|congress|assembly|election|elections|"          \
     "gathering|exercise|exercises|games|olympics|festival|expo|exhibition|celebration|"           \
     "negotiations|discussions|speech|lecture|remarks|address|signing|inauguration|retreat|"      \
-    "conversation|call|platform|format|doses|presidency|parade|debate|launch|reunion|cup"
+    "conversation|call|platform|format|presidency|parade|debate|launch|reunion|cup|delivery"
 
 /* Words that end a noun phrase read forwards. */
 #define NP_STOP                                                                                    \
@@ -141,11 +141,6 @@ static int trigger_at(const sstate *st, size_t k)
         if (st->trig[i] == k)
             return 1;
     return 0;
-}
-
-static int determiner(const sstate *st, size_t i)
-{
-    return in(st, i, "the|a|an|its|their|his|her|this|our|these|those|both");
 }
 
 static int purpose_verb(const sstate *st, size_t i)
@@ -400,7 +395,10 @@ static size_t subj_back(const sstate *st, size_t j, size_t *bnd)
                 k = t;
                 continue;
             }
-            if (in(st, t, "of|for|with|to|in|on|at|by|from|between") && link_ok(st, t)) {
+            if (in(st, t, "of|for|with|to|in|on|at|by|from|between") && t > c->tb &&
+                !in(st, t - 1, "ahead|because|instead|behalf|terms|front|spite|part|out|according|"
+                               "agreed|decided|said|confirmed|announced|expected|due|set|up") &&
+                !is_punct(st, t - 1) && !(is(st, t, "to") && purpose_verb(st, t + 1))) {
                 k = t;
                 continue;
             }
@@ -716,6 +714,35 @@ static int fill_parties(const sstate *st, att_sched *f, size_t cb, size_t ce)
     return 1;
 }
 
+/* 1 when word w (folded) is one of the '|'-separated list. */
+static int word_in(const char *w, const char *list)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t m = bar ? (size_t)(bar - p) : strlen(p);
+        if (m == n && strncmp(p, w, n) == 0)
+            return 1;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return 0;
+}
+
+/* A label names an event when it has a name in it (a capitalised word) or
+ * an event noun; "preparations" or "efforts" alone do not. */
+static int names_event(const char *label, char words[][32], size_t nw)
+{
+    for (const char *p = label; *p; p++)
+        if ((p == label || p[-1] == ' ' || p[-1] == '-') && att_is_upper_at(p))
+            return 1;
+    for (size_t k = 0; k < nw; k++)
+        if (word_in(words[k], EVENT_NOUNS))
+            return 1;
+    return 0;
+}
+
 /* Make the fact of a candidate whose time is time index ti. */
 static attache_status emit(sstate *st, cand *cd, int ti)
 {
@@ -742,6 +769,10 @@ static attache_status emit(sstate *st, cand *cd, int ti)
             free(label);
             return ATTACHE_SUCCESS;
         }
+    if (!names_event(label, words, nw)) {
+        free(label);
+        return ATTACHE_SUCCESS;
+    }
     att_time t = with_year(st, ti);
     if (att_ymd_cmp(t.latest, d->ref) < 0) { /* already past */
         free(label);
@@ -993,7 +1024,7 @@ static attache_status on_subject(sstate *st, size_t tb, size_t te, int present, 
         size_t lb = skip_det(st, sb, e);
         if (intrans) {
             int people = persons_in(st, sb, tb) >= 2 && has_and(st, sb, tb);
-            ok = buf_adds(&cd.label, people ? "meeting between " : "meeting of ") &&
+            ok = buf_adds(&cd.label, people ? "meeting between" : "meeting of") &&
                  add_span(st, &cd.label, people ? lb : sb, e);
             size_t k = te;
             while (in(st, k, "again|together|separately|jointly"))
@@ -1001,7 +1032,7 @@ static attache_status on_subject(sstate *st, size_t tb, size_t te, int present, 
             if (ok && in(st, k, "in|at") && place_at(st, k + 1))
                 ok = add_span(st, &cd.label, k, k + 1 + place_at(st, k + 1));
         } else if (nominal) {
-            ok = buf_adds(&cd.label, nominal) && buf_adds(&cd.label, " of ") &&
+            ok = buf_adds(&cd.label, nominal) && buf_adds(&cd.label, " of") &&
                  add_span(st, &cd.label, sb, e);
         } else if (lb + 1 == e && is_lower(st, lb) && in(st, lb, EVENT_NOUNS)) {
             if (!coreferent(st, lb, &cd.label))
@@ -1070,6 +1101,8 @@ static attache_status on_object(sstate *st, size_t tb, size_t te, size_t vb)
     int missing = o >= st->c.te || is_punct(st, o) || time_at(st, o) >= 0 ||
                   in(st, o, "in|at|on|to|for|from|by|and|there|here|next|later|early|this|"
                             "before|after|during|once|soon|as|when|where|while|but|with");
+    if (missing && in(st, vb, "travel|go|fly|return|head") && in(st, o, "to|for") && !is_punct(st, o + 1))
+        missing = 0;
     if (meet && missing && !is(st, o, "with"))
         return on_subject(st, tb, te, 0, 1, NULL);
     cand cd;
@@ -1185,7 +1218,7 @@ static attache_status on_noun(sstate *st, size_t tb, size_t te)
             break;
         /* "participation in X, ..., and in Y in September" */
         size_t k = oe, next = NONE;
-        while (k < st->c.te && !trigger_at(st, k + 1)) {
+        while (k + 1 < st->c.te) {
             if (is(st, k, "and") && is(st, k + 1, T(st, te - 1)->e - T(st, te - 1)->b == 2 &&
                                                           st->txt[T(st, te - 1)->b] == 'a'
                                                       ? "at"
@@ -1290,6 +1323,18 @@ static attache_status do_sentence(sstate *st)
     return ATTACHE_SUCCESS;
 }
 
+/* A line taken for a header that holds a whole sentence all the same: a
+ * closing ". " inside it ("... a regional security forum. (END)"). */
+static int sentence_inside(const attache_doc *d, size_t s)
+{
+    const att_sentence *se = &d->sents[s];
+    for (size_t k = se->b + 1; k + 1 < se->e; k++)
+        if ((d->text[k] == '.' || d->text[k] == '!' || d->text[k] == '?') && d->text[k + 1] == ' ' &&
+            k - se->b > 40 && d->text[k - 1] >= 'a' && d->text[k - 1] <= 'z')
+            return 1;
+    return 0;
+}
+
 attache_status scheduled_extract(const attache_world *w, attache_doc *d)
 {
     if (!w || !d)
@@ -1304,7 +1349,7 @@ attache_status scheduled_extract(const attache_world *w, attache_doc *d)
         return ATTACHE_ERR_NOMEM;
     attache_status rc = ATTACHE_SUCCESS;
     for (size_t s = 0; s < d->n_sents && rc == ATTACHE_SUCCESS; s++) {
-        if (d->sents[s].header || d->sents[s].te <= d->sents[s].tb)
+        if ((d->sents[s].header && !sentence_inside(d, s)) || d->sents[s].te <= d->sents[s].tb)
             continue;
         g_ctx(&st.c, w, d, s);
         st.s = s;
