@@ -486,6 +486,37 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
     return e;
 }
 
+size_t g_entity(const att_ctx *c, size_t i)
+{
+    const att_phrase *p;
+    size_t n = g_gaz(c, i, GZ_VENUE | GZ_ORG | GZ_COUNTRY | GZ_CITY, &p);
+    return n > 1 ? n : 0;
+}
+
+int g_plain_name(const att_ctx *c, size_t b, size_t e)
+{
+    int words = 0;
+    if (b == c->tb || g_in(c, b - 1, "the|of|a|an"))
+        return 0; /* "the Japan-Philippines Reciprocal Access ..." */
+    if (e < c->te && ((g_tok(c, e)->upper && g_tok(c, e)->kind == TK_WORD && g_thing_word(c, e)) ||
+                      g_punct(c, e, '(')))
+        return 0; /* "Tenth Review Conference", "Nuclear Weapons (NPT)" */
+    for (size_t k = b; k < e; k++) {
+        const att_token *t = g_tok(c, k);
+        const att_phrase *q;
+        if (t->kind == TK_WORD && t->e - t->b > 1)
+            words++;
+        if (t->kind == TK_WORD && k == b && memchr(c->d->text + t->b, '-', t->e - t->b) &&
+            t->upper)
+            return 0; /* "China-EU ..." */
+        if (g_thing_word(c, k) || g_gaz(c, k, GZ_CITY | GZ_COUNTRY | GZ_DEMONYM | GZ_ORG |
+                                                   GZ_VENUE | GZ_OFFICE | GZ_TITLEWORD,
+                                         &q))
+            return 0;
+    }
+    return words >= 2;
+}
+
 /* ------------------------------------------------------------- people */
 
 /* Folded significant words of tokens [b, e): no initials, no suffixes. */

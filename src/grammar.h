@@ -62,6 +62,14 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne);
  * Council, Ministry), never a person's name. */
 int g_thing_word(const att_ctx *c, size_t i);
 
+/* Tokens of a multi-word place, venue, organisation or country name at i
+ * ("Qasr Al Watan", "New Delhi"), 0 when none: such runs are never names. */
+size_t g_entity(const att_ctx *c, size_t i);
+
+/* Tokens [b, e) look like a full personal name standing alone (two words or
+ * more, no title, place or thing words, not inside a longer proper name). */
+int g_plain_name(const att_ctx *c, size_t b, size_t e);
+
 /* 1 when token i starts a "not now" title: former, late, ex-, outgoing,
  * then-, and the future ones (-elect, designate, incoming). */
 int g_notnow(const att_ctx *c, size_t i);

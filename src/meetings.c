@@ -285,13 +285,10 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
             }
         }
         /* places, venues, organisations are skipped whole ("Qasr Al Watan") */
-        {
-            const att_phrase *gp;
-            size_t gn = g_gaz(c, i, GZ_VENUE | GZ_ORG | GZ_COUNTRY | GZ_CITY, &gp);
-            if (gn > 1) {
-                i += gn - 1;
-                continue;
-            }
+        size_t gn = g_entity(c, i);
+        if (gn) {
+            i += gn - 1;
+            continue;
         }
         /* a name the roles pass did not tie to anyone */
         if (t->kind == TK_WORD && t->upper) {
@@ -310,12 +307,7 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
                               &q))
                         place = 1;
                 }
-                int in_thing = (nb > c->tb && g_in(c, nb - 1, "the|of|a|an")) ||
-                               (ne < c->te && g_tok(c, ne)->upper && g_thing_word(c, ne)) ||
-                               (ne < c->te && g_punct(c, ne, '(')) ||
-                               memchr(d->text + g_tok(c, nb)->b, '-',
-                                      g_tok(c, nb)->e - g_tok(c, nb)->b) != NULL;
-                if (person < 0 && words >= 2 && !thing && !place && !in_thing && nb > c->tb) {
+                if (person < 0 && words >= 2 && !thing && !place && g_plain_name(c, nb, ne)) {
                     person = people_add(d, d->text, d->toks.v, nb, ne);
                 }
                 if (person >= 0) {
@@ -330,10 +322,10 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
     qsort(cs, n, sizeof *cs, cmp_cand);
     /* companions, hosts by proxy and the like are not participants */
     for (size_t k = 0; k < n; k++) {
-        for (size_t q = cs[k].b; q-- > c->tb && q + 8 > cs[k].b;) {
+        for (size_t q = cs[k].b; q-- > c->tb && q + 25 > cs[k].b;) {
             if (g_in(c, q, "accompanied|accompanying|behalf|invitation|guidance|directives|"
-                           "instructions|congratulated|thanked|conveyed|including|succeed|"
-                           "replaced|replacing|succeeded|predecessor|successor")) {
+                           "instructions|congratulated|thanked|conveyed|including|predecessor|"
+                           "successor")) {
                 /* "accompanied by A, B and C": every name up to the clause end */
                 cs[k].excluded = 1;
                 break;
@@ -696,15 +688,33 @@ static int meeting_sentence(mstate *st, size_t s)
         size_t n_subj = 0, n_obj = 0;
         int plural_pron = 0, sing_pron = 0;
         int objs[MAX_CANDS];
+        /* "X, who met Y": the clause's subject is the name before "who" */
+        size_t who_at = 0;
+        for (size_t q = first_trigger; q-- > c.tb && q + 12 > first_trigger;) {
+            if (g_punct(&c, q, ',') || g_punct(&c, q, ';'))
+                break;
+            if (g_is(&c, q, "who")) {
+                who_at = q;
+                break;
+            }
+        }
+        size_t subj_from = c.tb;
+        if (who_at) {
+            for (size_t q = 0; q < nc; q++)
+                if (cs[q].e <= who_at && cs[q].kind == C_PERSON && !cs[q].excluded)
+                    subj_from = cs[q].b;
+        }
         for (size_t q = 0; q < nc; q++) {
             const cand *x = &cs[q];
+            if (x->b < subj_from)
+                continue;
             int subj = x->b < first_trigger;
             int obj = x->b >= seg_b && x->b < seg_e;
             if (!subj && !obj)
                 continue;
             if (x->excluded)
                 continue;
-            if (x->kind == C_PRON_PLUR && subj) {
+            if (x->kind == C_PRON_PLUR) {
                 plural_pron = 1;
                 continue;
             }
@@ -730,7 +740,7 @@ static int meeting_sentence(mstate *st, size_t s)
             }
             n_subj = 1;
         }
-        if (n_subj == 0 && plural_pron && d->n_meetings > 0) {
+        if (n_subj + n_obj <= 1 && plural_pron && d->n_meetings > 0) {
             const att_meeting *pm = &d->meetings[d->n_meetings - 1];
             for (size_t q = 0; q < pm->n_people; q++)
                 if (!add_person(&m, pm->people[q])) {
@@ -744,9 +754,12 @@ static int meeting_sentence(mstate *st, size_t s)
         }
         /* mode */
         size_t pb, pe;
-        int phone = re_find(&st->w->pat.phone, text, se->e, se->b, st->md, &pb, &pe) &&
+        size_t mlo = tr[k].bb, mhi = tr[k].be + 60 < se->e ? tr[k].be + 60 : se->e;
+        if (k + 1 < nt && mhi > tr[k + 1].bb)
+            mhi = tr[k + 1].bb;
+        int phone = re_find(&st->w->pat.phone, text, mhi, mlo, st->md, &pb, &pe) &&
                     !(pb >= 10 && strncmp(text + pb - 9, "courtesy ", 9) == 0);
-        int video = re_find(&st->w->pat.video, text, se->e, se->b, st->md, &pb, &pe);
+        int video = re_find(&st->w->pat.video, text, mhi, mlo, st->md, &pb, &pe);
         /* "spoke with", "talked to": a call unless they met somewhere */
         if (!phone && !video &&
             (strncmp(text + tr[k].bb, "spoke", 5) == 0 || strncmp(text + tr[k].bb, "speaks", 6) == 0 ||
@@ -764,7 +777,12 @@ static int meeting_sentence(mstate *st, size_t s)
                 m.date = times[q].value;
                 have = 1;
             } else if (times[q].kind == ATT_TIME_SAME_DAY) {
-                m.date = d->n_meetings > 0 ? d->meetings[d->n_meetings - 1].date : d->ref;
+                m.date = d->ref;
+                for (size_t z = d->n_meetings; z-- > 0;)
+                    if (d->meetings[z].date.y) {
+                        m.date = d->meetings[z].date;
+                        break;
+                    }
                 have = 1;
             } else {
                 explicit_unsettled = 1;
@@ -808,8 +826,8 @@ static int meeting_sentence(mstate *st, size_t s)
         if (m.mode == ATT_MODE_IN_PERSON) {
             place_hit best;
             int found = 0;
-            for (size_t q = tr[k].te; q < seg_e && !found; q++)
-                if (place_at(&c, q, 1, &best) && !in_aside(&c, tr[k].te, q))
+            for (size_t q = tr[k].tb; q < seg_e && !found; q++)
+                if (place_at(&c, q, 1, &best) && !in_aside(&c, tr[k].tb, q))
                     found = 1;
             for (size_t q = c.tb; q < first_trigger && !found; q++)
                 if (place_at(&c, q, 1, &best))
@@ -929,11 +947,7 @@ attache_status meetings_extract(const attache_world *w, attache_doc *d)
                 const att_city *ci = gaz_city(w->gaz, p->city);
                 st.here_city = p->city;
                 st.here_country = ci ? ci->country : -1;
-                /* the city's own spelling beats the dateline's capitals */
-                if (ci) {
-                    free(st.here_name);
-                    st.here_name = att_strdup(ci->name);
-                }
+
             }
         }
         att_tokens_free(&ts);

@@ -12,9 +12,16 @@
 #define ATT_RE_MEET_TRIGGER                                                                        \
     "\\b("                                                                                         \
     "(?:was|were|being)\\s+(?:warmly\\s+)?(?:received|welcomed|hosted|met|greeted)\\s+by"        \
-    "|(?:met|meets|meet|meeting)(?:\\s+(?:separately|briefly|again|virtually|online))?"           \
+    "|(?:met|meets)(?:\\s+(?:separately|briefly|again|virtually|online))?"                        \
     "(?:\\s+(?:with|up\\s+with))?"                                                                 \
-    "|(?:held|holds|hold|had|has|having|conducted|conducts|co-chaired|co-chairs|chaired|"        \
+    "|meeting\\s+with"                                                                             \
+    "|(?:took|take|takes)\\s+part\\s+in\\s+(?:a|an|the)\\s+(?:[\\w'’-]+\\s+){0,2}?"              \
+    "(?:videoconference|video\\s+conference|meeting|call|conversation|talks|summit|session)"        \
+    "|participated\\s+in\\s+(?:a|an|the)\\s+(?:[\\w'’-]+\\s+){0,2}?"                              \
+    "(?:videoconference|video\\s+conference|meeting|call|conversation|talks|summit|session)"        \
+    "|(?:in|by|via|at)\\s+(?:a\\s+)?(?:videoconference|video\\s+conference|virtual\\s+meeting|"     \
+    "virtual\\s+summit)"                                                                           \
+    "|(?:held|holds|had|has|having|conducted|conducts|co-chaired|co-chairs|chaired|"             \
     "attended)\\s+(?:a\\s+|an\\s+|the\\s+|their\\s+|his\\s+|her\\s+)?"                             \
     "(?:[\\w'’-]+\\s+){0,4}?"                                                                      \
     "(?:talks|meeting|meetings|conversation|call|consultations|discussions?|dialogue|"            \
@@ -63,6 +70,7 @@
 /* A sentence about what is to come: a planned contact is not a meeting. */
 #define ATT_RE_FUTURE                                                                              \
     "\\b(?:will|shall|would|is\\s+to|are\\s+to|to\\s+be\\s+held|is\\s+scheduled|are\\s+scheduled" \
+    "|agreed\\s+to|agree\\s+to|decided\\s+to|to\\s+hold|to\\s+meet|to\\s+convene"                   \
     "|is\\s+expected|are\\s+expected|is\\s+set\\s+to|are\\s+set\\s+to|plans?\\s+to|planned\\s+to" \
     "|intends?\\s+to|hopes?\\s+to|could|may|might|is\\s+due|are\\s+due|looked\\s+forward|"         \
     "look\\s+forward|looks\\s+forward|invited|invitation|preparations?\\s+for|preparing|"          \
@@ -84,7 +92,7 @@
 #define ATT_SCHED_VERBS                                                                            \
     "(?:hold|host|attend|visit|pay|make|convene|reconvene|co-chair|chair|address|deliver|give|"  \
     "lead|travel|go|fly|return|participate\\s+in|take\\s+part\\s+in|have|meet|inaugurate|open|"   \
-    "launch|sign|organi[sz]e|conduct|celebrate|resume|head)"
+    "launch|sign|organi[sz]e|conduct|celebrate|resume|head|gather)"
 #define ATT_SCHED_PLAN "(?:scheduled|set|expected|due|slated|planned|going)"
 #define ATT_RE_SCHED_TRIGGER                                                                       \
     "\\b(?:("                                                                                      \

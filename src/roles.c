@@ -355,21 +355,6 @@ static size_t read_names(const att_ctx *c, size_t i, size_t nb[], size_t ne[], s
     return j;
 }
 
-static int plain_full_name(const att_ctx *c, size_t b, size_t e)
-{
-    int words = 0;
-    for (size_t k = b; k < e; k++) {
-        const att_phrase *q;
-        if (g_tok(c, k)->kind == TK_WORD && g_tok(c, k)->e - g_tok(c, k)->b > 1)
-            words++;
-        if (g_thing_word(c, k) || g_gaz(c, k, GZ_CITY | GZ_COUNTRY | GZ_DEMONYM | GZ_ORG |
-                                                   GZ_VENUE | GZ_OFFICE | GZ_TITLEWORD,
-                                         &q))
-            return 0;
-    }
-    return words >= 2;
-}
-
 /* Sentence pass. */
 static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pendings *pend,
                           int *pending_of, size_t *n_pending_of, size_t *pending_end)
@@ -567,6 +552,11 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
             }
         }
         /* ---- NAME , [also|who is also|the|a] OFFICE-group */
+        size_t ent = g_entity(&c, i);
+        if (ent) {
+            i += ent;
+            continue;
+        }
         {
             size_t nb, ne;
             size_t after = g_name(&c, i, &nb, &ne);
@@ -619,7 +609,7 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                 /* a name on its own: a mention when it is someone we know, or a
                  * full name (two words or more, no title or thing words) */
                 p = people_find(d, d->text, d->toks.v, nb, ne);
-                if (p < 0 && nb > c.tb && plain_full_name(&c, nb, ne))
+                if (p < 0 && g_plain_name(&c, nb, ne))
                     p = people_add(d, d->text, d->toks.v, nb, ne);
                 if (p >= 0 && !add_mention(d, s, nb, ne, p, poss, -1))
                     return 0;

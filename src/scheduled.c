@@ -955,19 +955,37 @@ static int coreferent(const sstate *st, size_t head, att_buf *b)
     size_t hl = h->e - h->b;
     for (size_t k = st->c.tb; k-- > d->sents[0].tb;) {
         const att_token *t = &d->toks.v[k];
-        if (!t->upper || t->e - t->b != hl || strncasecmp(st->txt + t->b, st->txt + h->b, hl) != 0)
+        if (t->kind != TK_WORD || t->e - t->b != hl ||
+            strncasecmp(st->txt + t->b, st->txt + h->b, hl) != 0)
             continue;
         size_t j = k;
         while (j > 0 && j + 4 > k && d->toks.v[j - 1].upper && d->toks.v[j - 1].kind == TK_WORD &&
                d->toks.v[j - 1].e + 2 > d->toks.v[j].b)
             j--;
-        if (j == k)
-            continue;
-        /* stay inside one sentence */
-        return buf_add(b, st->txt + d->toks.v[j].b, t->e - d->toks.v[j].b);
+        while (j < k && d->toks.v[j].e - d->toks.v[j].b <= 3 &&
+               (strncmp(st->txt + d->toks.v[j].b, "The", 3) == 0 ||
+                strncmp(st->txt + d->toks.v[j].b, "An", 2) == 0 ||
+                (d->toks.v[j].e - d->toks.v[j].b == 1 && st->txt[d->toks.v[j].b] == 'A')))
+            j++;
+        if (j < k && t->upper) /* "the forum" = "Antalya Diplomacy Forum" */
+            return buf_add(b, st->txt + d->toks.v[j].b, t->e - d->toks.v[j].b);
+        /* "the visit" = "visit to China" */
+        size_t e = k + 1;
+        const att_token *p = &d->toks.v[e];
+        if (e + 1 < d->toks.n && p->kind == TK_WORD && p->e - p->b == 2 &&
+            (strncmp(st->txt + p->b, "to", 2) == 0 || strncmp(st->txt + p->b, "of", 2) == 0) &&
+            d->toks.v[e + 1].upper && d->toks.v[e + 1].kind == TK_WORD) {
+            e += 2;
+            while (e < d->toks.n && e < k + 8 && d->toks.v[e].upper && d->toks.v[e].kind == TK_WORD &&
+                   d->toks.v[e - 1].e + 2 > d->toks.v[e].b)
+                e++;
+            return buf_add(b, st->txt + t->b, d->toks.v[e - 1].e - t->b);
+        }
     }
     return 0;
 }
+
+static int trip_event(const sstate *st, size_t from, size_t lim, size_t *eb, size_t *ee);
 
 /* Subject-kind trigger at tokens [tb, te). */
 static attache_status on_subject(sstate *st, size_t tb, size_t te, int present, int intrans,
@@ -1024,12 +1042,30 @@ static attache_status on_subject(sstate *st, size_t tb, size_t te, int present, 
         size_t lb = skip_det(st, sb, e);
         if (intrans) {
             int people = persons_in(st, sb, tb) >= 2 && has_and(st, sb, tb);
-            ok = buf_adds(&cd.label, people ? "meeting between" : "meeting of") &&
-                 add_span(st, &cd.label, people ? lb : sb, e);
+            size_t ev_b, ev_e;
+            if (trip_event(st, te, clause_end(st, te), &ev_b, &ev_e)) {
+                ok = add_span(st, &cd.label, skip_det(st, ev_b, ev_e), ev_e);
+            } else {
+                ok = buf_adds(&cd.label, people ? "meeting between" : "meeting of");
+                if (ok && !people && lb > sb && is(st, sb, "the"))
+                    ok = buf_adds(&cd.label, " the");
+                if (ok && !people && lb + 1 == e && is_lower(st, lb) && in(st, lb, EVENT_NOUNS) &&
+                    cd.label.len) {
+                    att_buf name;
+                    buf_init(&name);
+                    if (coreferent(st, lb, &name)) {
+                        cd.label.len = 0;
+                        ok = buf_adds(&cd.label, "meeting of the ") && buf_adds(&cd.label, buf_cstr(&name));
+                        lb = e;
+                    }
+                    buf_free(&name);
+                }
+                ok = ok && add_span(st, &cd.label, lb, e);
+            }
             size_t k = te;
             while (in(st, k, "again|together|separately|jointly"))
                 k++;
-            if (ok && in(st, k, "in|at") && place_at(st, k + 1))
+            if (ok && in(st, k, "in|at") && time_at(st, k) < 0 && place_at(st, k + 1))
                 ok = add_span(st, &cd.label, k, k + 1 + place_at(st, k + 1));
         } else if (nominal) {
             ok = buf_adds(&cd.label, nominal) && buf_adds(&cd.label, " of") &&
@@ -1097,7 +1133,7 @@ static attache_status on_object(sstate *st, size_t tb, size_t te, size_t vb)
     int accepted = in(st, tb, "accepted");
     if (!accepted && invitation(st, tb))
         return ATTACHE_SUCCESS;
-    int meet = in(st, vb, "meet|convene|reconvene");
+    int meet = in(st, vb, "meet|convene|reconvene|gather");
     int missing = o >= st->c.te || is_punct(st, o) || time_at(st, o) >= 0 ||
                   in(st, o, "in|at|on|to|for|from|by|and|there|here|next|later|early|this|"
                             "before|after|during|once|soon|as|when|where|while|but|with");
@@ -1180,7 +1216,7 @@ static attache_status on_object(sstate *st, size_t tb, size_t te, size_t vb)
         ok = add_span(st, &cd.label, ob, oe);
         if (ok && possessive && sb < tb && !people && !persons_in(st, sb, tb))
             ok = buf_adds(&cd.label, " of") && add_span(st, &cd.label, sb, tb);
-        else if (ok && people && in(st, o, "a|an") && in(st, vb, "hold|have"))
+        else if (ok && people && !in(st, o, "their|its|the") && in(st, vb, "hold|have"))
             ok = buf_adds(&cd.label, " between") && add_span(st, &cd.label, skip_det(st, sb, tb), tb);
     }
     if (!ok) {
@@ -1201,6 +1237,10 @@ static attache_status on_noun(sstate *st, size_t tb, size_t te)
         if (trigger_at(st, k))
             return ATTACHE_SUCCESS; /* "participation in" inside: that one speaks */
     int part = in(st, te - 1, "in|at") && in(st, te - 2, "participation|attendance");
+    size_t mb, me;
+    if ((part || is(st, tb, "ahead")) &&
+        !re_find(&st->w->pat.future, st->txt, st->se, st->sb, st->md, &mb, &me))
+        return ATTACHE_SUCCESS; /* "thanked him for his participation in ...": past */
     for (int round = 0; round < 4; round++) {
         cand cd;
         cand_init(&cd, tb);
