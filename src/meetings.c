@@ -36,6 +36,8 @@ typedef struct {
     size_t bb, be; /* bytes */
     int bilateral;
     int noun_only; /* "a meeting between", "in a phone call": no verb */
+    int between;   /* "a meeting between A and B": only A and B take part */
+    int refers;    /* "In his meeting with A": a meeting reported before */
 } trigger;
 
 typedef struct {
@@ -470,12 +472,16 @@ static void free_meeting(att_meeting *m)
 }
 
 /* Keep m as a new meeting or merge it into one it repeats. Takes m. */
-static int keep_meeting(attache_doc *d, att_meeting *m, int defaulted_date)
+static int keep_meeting(attache_doc *d, att_meeting *m, int defaulted_date, int sequenced,
+                        int refers)
 {
     for (size_t i = 0; i < d->n_meetings; i++) {
         att_meeting *e = &d->meetings[i];
         int same_day = (e->date.y && m->date.y && att_ymd_cmp(e->date, m->date) == 0) ||
-                       (defaulted_date && (!m->date.y || att_ymd_cmp(e->date, m->date) == 0));
+                       (defaulted_date && (!m->date.y || att_ymd_cmp(e->date, m->date) == 0)) ||
+                       refers;
+        if (sequenced && !refers && e->sent != m->sent)
+            continue; /* "Prior to the session, A and B held talks": another event */
         if (!same_day || e->mode != m->mode)
             continue;
         if (subset_of(m, e) || subset_of(e, m)) {
@@ -643,22 +649,28 @@ static int meeting_sentence(mstate *st, size_t s)
             t->bilateral = 1;
         /* received/welcomed/hosted need a person right after them */
         const char *w0 = text + b;
-        int bare = (strncmp(w0, "received", 8) == 0 || strncmp(w0, "receives", 8) == 0 ||
-                    strncmp(w0, "hosted", 6) == 0 || strncmp(w0, "hosts", 5) == 0 ||
-                    strncmp(w0, "welcomed", 8) == 0 || strncmp(w0, "welcomes", 8) == 0 ||
-                    strncmp(w0, "greeted", 7) == 0) &&
-                   e - b <= 9;
+        int called_on = strncmp(w0, "called on", 9) == 0 || strncmp(w0, "calls on", 8) == 0;
+        int bare = ((strncmp(w0, "received", 8) == 0 || strncmp(w0, "receives", 8) == 0 ||
+                     strncmp(w0, "hosted", 6) == 0 || strncmp(w0, "hosts", 5) == 0 ||
+                     strncmp(w0, "welcomed", 8) == 0 || strncmp(w0, "welcomes", 8) == 0 ||
+                     strncmp(w0, "greeted", 7) == 0) &&
+                    e - b <= 9) ||
+                   called_on;
         if (bare) {
             int ok = 0;
             for (size_t k = 0; k < nc && !ok; k++)
                 if (cs[k].b >= t->te && cs[k].b <= t->te + 12 && cs[k].kind == C_PERSON &&
                     !cs[k].excluded)
-                    ok = 1;
+                    ok = !(called_on && g_is(&c, cs[k].e, "to")); /* "called on X to end it" */
             /* "received a courtesy call from" is caught by the longer form */
             if (!ok)
                 continue;
         }
         t->noun_only = 0;
+        t->between = e - b > 8 && strncmp(text + e - 7, "between", 7) == 0;
+        t->refers = (strncmp(w0, "his ", 4) == 0 || strncmp(w0, "her ", 4) == 0 ||
+                     strncmp(w0, "their ", 6) == 0) ||
+                    (t->tb > c.tb && g_in(&c, t->tb - 1, "his|her|their"));
         nt++;
     }
     if (nt == 0) {
@@ -708,7 +720,7 @@ static int meeting_sentence(mstate *st, size_t s)
             const cand *x = &cs[q];
             if (x->b < subj_from)
                 continue;
-            int subj = x->b < first_trigger;
+            int subj = x->b < first_trigger && !tr[k].between;
             int obj = x->b >= seg_b && x->b < seg_e;
             if (!subj && !obj)
                 continue;
@@ -768,9 +780,13 @@ static int meeting_sentence(mstate *st, size_t s)
         m.mode = video ? ATT_MODE_VIDEO : phone ? ATT_MODE_PHONE : ATT_MODE_IN_PERSON;
         /* date: a time in this trigger's clause or before the first trigger */
         int explicit_unsettled = 0, defaulted = 0, have = 0;
+        size_t fut_b = se->e, fb, fe;
+        if (re_find(&st->w->pat.future, text, se->e, tr[k].be, st->md, &fb, &fe))
+            fut_b = fb;
         for (size_t q = 0; q < ntimes && !have; q++) {
             size_t tb = tok_at_byte(&c, se->b + times[q].begin);
-            int mine = (tb >= seg_b && tb < seg_e) || tb < first_trigger;
+            int mine = ((tb >= seg_b && tb < seg_e) || tb < first_trigger) &&
+                       se->b + times[q].begin < fut_b;
             if (!mine)
                 continue;
             if (times[q].kind == ATT_TIME_ABSOLUTE && times[q].prec == ATT_PREC_DAY) {
@@ -883,6 +899,11 @@ static int meeting_sentence(mstate *st, size_t s)
             }
             m.super_event = super_event(&c, c.tb);
         }
+        int sequenced = 0;
+        for (size_t q = c.tb; q < tr[k].tb; q++)
+            if (g_in(&c, q, "prior|before|after|following|later|earlier|then|afterwards|"
+                            "subsequently|separately"))
+                sequenced = 1;
         /* "bilateral talks with A, B and C": one meeting each */
         if (tr[k].bilateral && n_obj >= 2 && n_subj >= 1) {
             for (size_t q = 0; q < n_obj; q++) {
@@ -904,13 +925,13 @@ static int meeting_sentence(mstate *st, size_t s)
                         return 0;
                     }
                 }
-                if (!keep_meeting(d, &one, defaulted)) {
+                if (!keep_meeting(d, &one, defaulted, sequenced, tr[k].refers)) {
                     free_meeting(&m);
                     return 0;
                 }
             }
             free_meeting(&m);
-        } else if (!keep_meeting(d, &m, defaulted)) {
+        } else if (!keep_meeting(d, &m, defaulted, sequenced, tr[k].refers)) {
             free_meeting(&m);
             return 0;
         }

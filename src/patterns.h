@@ -27,13 +27,15 @@
     "(?:talks|meeting|meetings|conversation|call|consultations|discussions?|dialogue|"            \
     "videoconference|video\\s+conference|summit|session|phone\\s+talks|exchange)"                  \
     "(?:\\s+(?:[\\w'’-]+\\s+){0,8}?(?:with|between))?"                                            \
-    "|(?:talked|talks|spoke|speaks|speaking|conversed)"                                            \
+    "|(?:talked|spoke|speaks|speaking|conversed)"                                                  \
     "(?:\\s+(?:by\\s+(?:tele)?phone|over\\s+the\\s+(?:tele)?phone|on\\s+the\\s+(?:tele)?phone|"  \
     "via\\s+video(?:\\s+link)?|virtually|today|on\\s+\\w+))?"                                     \
     "\\s+(?:with|to)"                                                                              \
     "|(?:received|receives|receiving)\\s+(?:a\\s+)?(?:phone|telephone|courtesy|video)\\s+"       \
     "(?:call|calls)(?:\\s+from)?"                                                                  \
-    "|co-chaired|co-chairs|co-chairing"                                                            \
+    "|co-chaired"                                                                                  \
+    "|(?:during|at|in|after|before)\\s+their\\s+(?:[\\w'’-]+\\s+){0,2}?"                            \
+    "(?:meeting|talks|conversation|summit|call)"                                                  \
     "|joined\\s+(?:a|an)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:summit|mini-summit|meeting|talks|session|"   \
     "dinner|lunch|conversation|call)"                                                             \
     "|(?:received|receives|hosted|hosts|welcomed|welcomes|greeted)"                                \

@@ -375,7 +375,7 @@ static size_t subj_back(const sstate *st, size_t j, size_t *bnd)
             break;
         }
         if (is_punct(st, t)) {
-            if (T(st, t)->kind == TK_POSS || (np_punct(st, t) && !g_punct(c, t, '\''))) {
+            if (T(st, t)->kind == TK_POSS || np_punct(st, t)) {
                 k = t;
                 continue;
             }
@@ -1001,7 +1001,8 @@ static attache_status on_subject(sstate *st, size_t tb, size_t te, int present, 
     if (sb < tb && bnd != NONE && is(st, bnd, "whose")) {
         ok = add_span(st, &cd.label, skip_det(st, sb, tb), tb) && buf_adds(&cd.label, " of");
         if (ok && np_ante(st, bnd, &ab, &ae))
-            ok = add_span(st, &cd.label, skip_det(st, ab, ae), ae);
+            ok = (!is(st, ab, "the") || buf_adds(&cd.label, " the")) &&
+                 add_span(st, &cd.label, skip_det(st, ab, ae), ae);
         else
             ok = 0;
         sb = bnd;
@@ -1141,6 +1142,9 @@ static attache_status on_object(sstate *st, size_t tb, size_t te, size_t vb)
         missing = 0;
     if (meet && missing && !is(st, o, "with"))
         return on_subject(st, tb, te, 0, 1, NULL);
+    if (missing && in(st, vb, "open|begin|start") && !is_punct(st, o) &&
+        !(bnd != NONE && in(st, bnd, "which|that") && sb < tb))
+        return on_subject(st, tb, te, 0, 0, NULL);
     cand cd;
     cand_init(&cd, tb);
     size_t rend = clause_end(st, te);
