@@ -496,8 +496,11 @@ size_t g_entity(const att_ctx *c, size_t i)
 int g_plain_name(const att_ctx *c, size_t b, size_t e)
 {
     int words = 0;
-    if (b == c->tb || g_in(c, b - 1, "the|of|a|an"))
+    if (b > c->tb && g_in(c, b - 1, "the|of|a|an"))
         return 0; /* "the Japan-Philippines Reciprocal Access ..." */
+    const att_phrase *whole;
+    if (g_gaz(c, b, GZ_CITY | GZ_COUNTRY | GZ_ORG | GZ_VENUE, &whole) >= e - b)
+        return 0;
     if (e < c->te && ((g_tok(c, e)->upper && g_tok(c, e)->kind == TK_WORD && g_thing_word(c, e)) ||
                       g_punct(c, e, '(')))
         return 0; /* "Tenth Review Conference", "Nuclear Weapons (NPT)" */
@@ -506,11 +509,26 @@ int g_plain_name(const att_ctx *c, size_t b, size_t e)
         const att_phrase *q;
         if (t->kind == TK_WORD && t->e - t->b > 1)
             words++;
-        if (t->kind == TK_WORD && k == b && memchr(c->d->text + t->b, '-', t->e - t->b) &&
-            t->upper)
-            return 0; /* "China-EU ..." */
-        if (g_thing_word(c, k) || g_gaz(c, k, GZ_CITY | GZ_COUNTRY | GZ_DEMONYM | GZ_ORG |
-                                                   GZ_VENUE | GZ_OFFICE | GZ_TITLEWORD,
+        if (t->kind == TK_WORD && memchr(c->d->text + t->b, '-', t->e - t->b)) {
+            /* "China-EU ...", "U.S.-India": parts that are states make a thing */
+            size_t pb = t->b;
+            while (pb < t->e) {
+                const char *dash = memchr(c->d->text + pb, '-', t->e - pb);
+                size_t pe = dash ? (size_t)(dash - c->d->text) : t->e;
+                char key[128];
+                if (pe - pb < 60) {
+                    size_t kl = att_fold(c->d->text + pb, pe - pb, key);
+                    const att_phrase *hp = gaz_get(c->w->gaz, key, kl);
+                    if (hp && (hp->kinds & (GZ_COUNTRY | GZ_DEMONYM | GZ_ORG)))
+                        return 0;
+                }
+                pb = pe + 1;
+            }
+        }
+        /* city names inside personal names are common (Obama, Kim): only
+         * title words, states and organisations rule a word out */
+        if (g_thing_word(c, k) || g_gaz(c, k, GZ_COUNTRY | GZ_DEMONYM | GZ_ORG | GZ_OFFICE |
+                                                   GZ_TITLEWORD,
                                          &q))
             return 0;
     }

@@ -881,13 +881,16 @@ static int meeting_sentence(mstate *st, size_t s)
                     m.place_country = best.country;
                 }
             } else if (!m.place) {
+                /* where the text last met anyone: the same day first */
                 const att_meeting *pm = NULL;
-                for (size_t q = d->n_meetings; q-- > 0;)
-                    if (d->meetings[q].place) {
+                for (size_t q = d->n_meetings; q-- > 0 && !pm;)
+                    if (d->meetings[q].place && m.date.y && d->meetings[q].date.y &&
+                        att_ymd_cmp(d->meetings[q].date, m.date) == 0)
                         pm = &d->meetings[q];
-                        break;
-                    }
-                if (pm && (!m.date.y || !pm->date.y || att_ymd_cmp(pm->date, m.date) == 0)) {
+                for (size_t q = d->n_meetings; q-- > 0 && !pm;)
+                    if (d->meetings[q].place)
+                        pm = &d->meetings[q];
+                if (pm && !explicit_unsettled) {
                     m.place = att_strdup(pm->place);
                     m.place_city = pm->place_city;
                     m.place_country = pm->place_country;

@@ -27,6 +27,7 @@
     "(?:talks|meeting|meetings|conversation|call|consultations|discussions?|dialogue|"            \
     "videoconference|video\\s+conference|summit|session|phone\\s+talks|exchange)"                  \
     "(?:\\s+(?:[\\w'’-]+\\s+){0,8}?(?:with|between))?"                                            \
+    "|(?:talked|spoke|speaks|speaking)\\s+(?:by|over\\s+the|on\\s+the)\\s+(?:tele)?phone"          \
     "|(?:talked|spoke|speaks|speaking|conversed)"                                                  \
     "(?:\\s+(?:by\\s+(?:tele)?phone|over\\s+the\\s+(?:tele)?phone|on\\s+the\\s+(?:tele)?phone|"  \
     "via\\s+video(?:\\s+link)?|virtually|today|on\\s+\\w+))?"                                     \

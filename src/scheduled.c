@@ -418,6 +418,13 @@ static int add_span(const sstate *st, att_buf *b, size_t i, size_t j)
         return 1;
     if (b->len && !buf_addc(b, ' '))
         return 0;
+    if (b->len && is(st, i, "the") && T(st, i)->upper) { /* "of The Joint ...": "of the" */
+        if (!buf_adds(b, "the"))
+            return 0;
+        if (i + 1 == j)
+            return 1;
+        return buf_add(b, st->txt + T(st, i)->e, T(st, j - 1)->e - T(st, i)->e);
+    }
     return buf_add(b, st->txt + T(st, i)->b, T(st, j - 1)->e - T(st, i)->b);
 }
 
@@ -500,10 +507,11 @@ static int best_time(const sstate *st, size_t b, size_t e, int *unsettled)
 
 /* "on 4 July next year": a day or month directly followed by a year takes
  * that year. */
-static att_time with_year(const sstate *st, int i)
+static att_time with_year(const sstate *st, int i, size_t *pend)
 {
     att_time t = st->times[i].t;
     size_t n = (size_t)i + 1;
+    *pend = t.end;
     if (n < st->nt && st->times[n].b == st->times[i].e && st->times[n].t.prec == ATT_PREC_YEAR &&
         st->times[n].t.kind == ATT_TIME_ABSOLUTE && t.prec != ATT_PREC_YEAR &&
         t.value.y != st->times[n].t.value.y) {
@@ -513,6 +521,7 @@ static att_time with_year(const sstate *st, int i)
         t.latest.y += dy;
         if (!att_ymd_valid(t.value) || !att_ymd_valid(t.earliest) || !att_ymd_valid(t.latest))
             return st->times[i].t;
+        *pend = st->times[n].t.end;
     }
     return t;
 }
@@ -773,7 +782,9 @@ static attache_status emit(sstate *st, cand *cd, int ti)
         free(label);
         return ATTACHE_SUCCESS;
     }
-    att_time t = with_year(st, ti);
+    size_t pend;
+    att_time t = with_year(st, ti, &pend);
+    size_t pbeg = st->times[ti].t.begin;
     if (att_ymd_cmp(t.latest, d->ref) < 0) { /* already past */
         free(label);
         return ATTACHE_SUCCESS;
@@ -788,8 +799,7 @@ static attache_status emit(sstate *st, cand *cd, int ti)
                      (time_within(&t, &o->time) || time_within(&o->time, &t));
         if (same || nested) {
             if (prec_rank(t.prec) > prec_rank(o->time.prec) && time_within(&t, &o->time)) {
-                char *ph = att_strndup(st->txt + st->sb + st->times[ti].t.begin,
-                                       st->times[ti].t.end - st->times[ti].t.begin);
+                char *ph = att_strndup(st->txt + st->sb + pbeg, pend - pbeg);
                 if (!ph) {
                     free(label);
                     return ATTACHE_ERR_NOMEM;
@@ -816,8 +826,7 @@ static attache_status emit(sstate *st, cand *cd, int ti)
     f->label = label;
     f->time = t;
     f->sent = st->s;
-    f->phrase = att_strndup(st->txt + st->sb + st->times[ti].t.begin,
-                            st->times[ti].t.end - st->times[ti].t.begin);
+    f->phrase = att_strndup(st->txt + st->sb + pbeg, pend - pbeg);
     f->agreed_at = agreed_at(d, st->s);
     size_t ol;
     f->ordinal = label_ordinal(st->w, label, &ol);

@@ -144,7 +144,7 @@ static const fact_case trigger_cases[] = {
      "Baltic Security Forum", "2023-11-13"},
     /* passive of a deed: its noun */
     {"2023-11-10", "The first trains are expected to be delivered in the first quarter of 2024.",
-     "delivery of The first trains", "2024"},
+     "delivery of the first trains", "2024"},
 };
 
 START_TEST(test_trigger)
@@ -283,10 +283,11 @@ START_TEST(test_coordinated_participation)
                              "in the Delta Summit, to be hosted by Ghana on 4 July, and in the "
                              "Ocean Leaders' Summit in Lisbon in September.");
     ck_assert_uint_eq(d->n_sched, 2);
-    ck_assert_str_eq(d->sched[0].label, "Delta Summit");
-    ck_assert_str_eq(when(&d->sched[0]), "2023-07-04");
-    ck_assert_str_eq(d->sched[1].label, "Ocean Leaders' Summit in Lisbon");
-    ck_assert_str_eq(when(&d->sched[1]), "2023-09");
+    size_t delta = strcmp(d->sched[0].label, "Delta Summit") == 0 ? 0 : 1;
+    ck_assert_str_eq(d->sched[delta].label, "Delta Summit");
+    ck_assert_str_eq(when(&d->sched[delta]), "2023-07-04");
+    ck_assert_str_eq(d->sched[1 - delta].label, "Ocean Leaders' Summit in Lisbon");
+    ck_assert_str_eq(when(&d->sched[1 - delta]), "2023-09");
     attache_doc_free(d);
 }
 END_TEST
