@@ -311,8 +311,9 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
         if (e == j)
             break;
         if (g_is(c, k, "to")) {
-            /* Ambassador to Mexico: the destination, not the office's state */
+            /* Ambassador to Mexico / to ASEAN: the destination, not the office's owner */
             ec = -1;
+            eo = -1;
         }
         if (m->country < 0 && ec >= 0)
             m->country = ec;

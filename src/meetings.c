@@ -12,6 +12,7 @@
  * is at (the meeting before, "is in Addis Ababa", the dateline). Calls have
  * no place. Later sentences add people ("Also present at the talks were").
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -691,8 +692,21 @@ static int meeting_sentence(mstate *st, size_t s)
 
     int prev_subject = st->last_subject;
     size_t first_trigger = tr[0].tb;
+    /* where each trigger's own clause starts: "..., since they spoke by phone" */
+    size_t cstart[MAX_TRIGGERS];
+    cstart[0] = c.tb;
+    for (size_t k = 1; k < nt; k++) {
+        cstart[k] = tr[k].tb;
+        for (size_t q = tr[k].tb; q-- > tr[k - 1].te;) {
+            if (g_punct(&c, q, ',') || g_punct(&c, q, ';') ||
+                g_in(&c, q, "and|since|when|after|before|while|who|which|but|as|during")) {
+                cstart[k] = q + 1;
+                break;
+            }
+        }
+    }
     for (size_t k = 0; k < nt; k++) {
-        size_t seg_b = tr[k].tb, seg_e = k + 1 < nt ? tr[k + 1].tb : c.te;
+        size_t seg_b = tr[k].tb, seg_e = k + 1 < nt ? cstart[k + 1] : c.te;
         att_meeting m;
         memset(&m, 0, sizeof m);
         m.place_city = m.place_venue = m.place_country = -1;
@@ -716,11 +730,20 @@ static int meeting_sentence(mstate *st, size_t s)
                 if (cs[q].e <= who_at && cs[q].kind == C_PERSON && !cs[q].excluded)
                     subj_from = cs[q].b;
         }
+        /* a later trigger with a subject of its own ("since they spoke") */
+        size_t own_b = first_trigger, own_e = first_trigger;
+        if (k > 0) {
+            for (size_t q = 0; q < nc; q++)
+                if (cs[q].b >= cstart[k] && cs[q].b < tr[k].tb && !cs[q].excluded) {
+                    own_b = cstart[k];
+                    own_e = tr[k].tb;
+                }
+        }
         for (size_t q = 0; q < nc; q++) {
             const cand *x = &cs[q];
-            if (x->b < subj_from)
-                continue;
-            int subj = x->b < first_trigger && !tr[k].between;
+            int subj = !tr[k].between &&
+                       (own_e > own_b ? (x->b >= own_b && x->b < own_e)
+                                      : (x->b >= subj_from && x->b < first_trigger));
             int obj = x->b >= seg_b && x->b < seg_e;
             if (!subj && !obj)
                 continue;

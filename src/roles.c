@@ -641,7 +641,8 @@ static int issuing_side(const attache_world *w, attache_doc *d)
             const att_phrase *p = gaz_get(w->gaz, key, kl);
             if (p && (p->kinds & GZ_CITY)) {
                 const att_city *ci = gaz_city(w->gaz, p->city);
-                if (ci && ci->country >= 0)
+                /* a name several states share says nothing */
+                if (ci && ci->country >= 0 && (ci->next < 0 || ci->capital))
                     score[ci->country] += 5;
             }
         }
@@ -669,6 +670,14 @@ static int issuing_side(const attache_world *w, attache_doc *d)
             if (n) {
                 if (p->country >= 0)
                     score[p->country] += weight;
+                i += n - 1;
+                continue;
+            }
+            n = g_gaz(&c, i, GZ_VENUE, &p);
+            if (n) {
+                const att_venue *v = gaz_venue(w->gaz, p->venue);
+                if (v && v->country >= 0)
+                    score[v->country] += 2;
                 i += n - 1;
                 continue;
             }
@@ -702,11 +711,14 @@ static int issuing_side(const attache_world *w, attache_doc *d)
         }
     }
     int out = -1;
-    if (best >= 0 && score[best] >= 2 && (second < 0 || score[best] > score[second]))
+    if (best >= 0 && score[best] >= 3 && (second < 0 || score[best] > score[second]))
         out = best;
     free(score);
     return out;
 }
+
+static int most_marked_other(const attache_world *w, const attache_doc *d, int not);
+static void other_party(const attache_world *w, attache_doc *d);
 
 /* A person with no state yet takes one from the sentence around them:
  * "A conveyed President B's greetings" (B is A's side), and "A and
@@ -742,6 +754,26 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
                   g_gaz(&c, i, GZ_TITLEWORD | GZ_OFFICE | GZ_LEX, &p) || g_punct(&c, i, '.')))
                 coordinated = 0;
         }
+        /* companions of a visit serve the visitor's state */
+        int accompanied = 0;
+        for (size_t i = m->b; i-- > c.tb && i + 25 > m->b;) {
+            if (g_punct(&c, i, ';'))
+                break;
+            if (g_is(&c, i, "accompanied") && g_is(&c, i + 1, "by"))
+                accompanied = 1;
+        }
+        if (accompanied) {
+            const att_mention *subj = NULL;
+            for (size_t q = 0; q < d->n_mentions; q++)
+                if (d->mentions[q].s == m->s && !d->mentions[q].possessive) {
+                    subj = &d->mentions[q];
+                    break;
+                }
+            if (subj && subj != m && d->people[subj->person].country >= 0) {
+                d->people[m->person].country = d->people[subj->person].country;
+                continue;
+            }
+        }
         int between = prev->b > c.tb && g_in(&c, prev->b - 1, "between") ;
         for (size_t i = prev->b; i-- > c.tb && i + 6 > prev->b;)
             if (g_is(&c, i, "between"))
@@ -751,6 +783,76 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
         if ((conveyed && m->possessive) ||
             (coordinated && and_seen && m->b - prev->e <= 8 && !between && !same_role))
             d->people[m->person].country = d->people[prev->person].country;
+    }
+    /* "President A and President B": two holders of one office are two
+     * states; one placed, the other is the document's other placed state */
+    for (size_t k = 1; k < d->n_mentions; k++) {
+        const att_mention *a = &d->mentions[k - 1], *b = &d->mentions[k];
+        if (a->s != b->s || a->role < 0 || b->role < 0 || a->person == b->person)
+            continue;
+        if (strcmp(d->roles[a->role].role_key, d->roles[b->role].role_key) != 0)
+            continue;
+        att_ctx c;
+        g_ctx(&c, w, d, a->s);
+        int joined = 0;
+        for (size_t i = a->e; i < b->b && i < a->e + 4; i++)
+            if (g_is(&c, i, "and"))
+                joined = 1;
+        if (!joined)
+            continue;
+        int ca = d->people[a->person].country, cb = d->people[b->person].country;
+        if ((ca >= 0) == (cb >= 0))
+            continue;
+        int known = ca >= 0 ? ca : cb;
+        int other = most_marked_other(w, d, known);
+        if (other >= 0)
+            d->people[ca >= 0 ? b->person : a->person].country = other;
+    }
+}
+
+/* The country most often written as a marker of someone, other than
+ * `not`; -1 when none. */
+static int most_marked_other(const attache_world *w, const attache_doc *d, int not)
+{
+    size_t nc = gaz_country_count(w->gaz);
+    int best = -1, best_n = 0;
+    for (size_t c = 0; c < nc; c++) {
+        if ((int)c == not)
+            continue;
+        int n = 0;
+        for (size_t i = 0; i < d->n_roles; i++)
+            if (d->roles[i].marked && d->roles[i].country == (int)c)
+                n++;
+        if (n > best_n) {
+            best_n = n;
+            best = (int)c;
+        }
+    }
+    return best;
+}
+
+/* An unplaced head named through the other side ("President López
+ * Obrador's commitment", "the Government of Prime Minister Orbán") belongs
+ * to the state of the document's other party: the participant of its first
+ * meeting who is not of the issuing side. */
+static void other_party(const attache_world *w, attache_doc *d)
+{
+    /* meetings are not extracted yet: the marked roles stand for the other party */
+    int other = most_marked_other(w, d, d->issuing_country);
+    if (other < 0)
+        return;
+    for (size_t k = 0; k < d->n_mentions; k++) {
+        const att_mention *m = &d->mentions[k];
+        if (d->people[m->person].country >= 0 || m->role < 0)
+            continue;
+        att_ctx c;
+        g_ctx(&c, w, d, m->s);
+        int via_of = 0;
+        for (size_t i = m->b; i-- > c.tb && i + 5 > m->b;)
+            if (g_is(&c, i, "of"))
+                via_of = 1;
+        if (m->possessive || via_of)
+            d->people[m->person].country = other;
     }
 }
 
@@ -790,19 +892,6 @@ static void resolve_countries(const attache_world *w, attache_doc *d, const pend
                     free(l);
                 }
             }
-        } else if (pd->kind == PEND_POSSESSOR) {
-            int pc = d->people[pd->ref_person].country;
-            if (pc < 0)
-                for (size_t i = 0; i < d->n_roles && pc < 0; i++) {
-                    const att_office *o = gaz_office(w->gaz, d->roles[i].office);
-                    if (d->roles[i].person == pd->ref_person && o && o->country >= 0)
-                        pc = o->country;
-                }
-            if (pc >= 0 && r->org < 0) {
-                r->country = pc;
-                if (d->people[r->person].country < 0)
-                    d->people[r->person].country = pc;
-            }
         }
     }
     /* counterparts whose subject has no office say nothing: drop them and
@@ -832,8 +921,24 @@ static void resolve_countries(const attache_world *w, attache_doc *d, const pend
         if (of && of->country >= 0 && d->people[r->person].country < 0 && r->org < 0)
             d->people[r->person].country = of->country;
     }
+    /* "as President Xi's special representative": the envoy and the one
+     * who sends them serve one state, whichever of them the text placed */
+    for (size_t k = 0; k < pend->n; k++) {
+        const pending *pd = &pend->v[k];
+        if (pd->kind != PEND_POSSESSOR || pd->role >= (int)d->n_roles)
+            continue;
+        att_role *r = &d->roles[pd->role];
+        att_person *holder = &d->people[r->person], *owner = &d->people[pd->ref_person];
+        if (owner->country < 0 && holder->country >= 0)
+            owner->country = holder->country;
+        if (holder->country < 0 && owner->country >= 0)
+            holder->country = owner->country;
+        if (r->org < 0 && !r->marked && holder->country >= 0)
+            r->country = holder->country;
+    }
     propagate_countries(w, d);
     d->issuing_country = issuing_side(w, d);
+    other_party(w, d);
     /* 4. unmarked roles: the person's state, the office's state, the issuer */
     for (size_t i = 0; i < d->n_roles; i++) {
         att_role *r = &d->roles[i];
