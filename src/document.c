@@ -240,7 +240,13 @@ attache_status attache_doc_read_mem(const attache_world *w, const char *where, c
             b++;
         if (b < e) {
             /* a line too long for a title is text, however it ends */
-            int header = !ends_like_sentence(d->text, b, e) && e - b <= ATT_MAX_SENTENCE;
+            /* a line without closing punctuation is a headline, byline or
+             * dateline; a long one is a paragraph that ends oddly ("(END)") */
+            size_t spaces = 0;
+            for (size_t k = b; k < e && spaces < 25; k++)
+                spaces += d->text[k] == ' ';
+            int header = !ends_like_sentence(d->text, b, e) && e - b <= ATT_MAX_SENTENCE &&
+                         spaces < 25;
             if (header && !d->title && first_para) {
                 size_t te = e;
                 while (te > b && d->text[te - 1] == ' ')

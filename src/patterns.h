@@ -11,7 +11,8 @@
  * ATT_RE_PASSIVE-like checks in meetings.c on the matched text. */
 #define ATT_RE_MEET_TRIGGER                                                                        \
     "\\b("                                                                                         \
-    "(?:was|were|being)\\s+(?:warmly\\s+)?(?:received|welcomed|hosted|met|greeted)\\s+by"        \
+    "(?:was|were|being)\\s+(?:then\\s+|later\\s+|also\\s+|warmly\\s+|first\\s+)?"             \
+    "(?:received|welcomed|hosted|met|greeted)(?:\\s+[\\w'’-]+){0,4}?\\s+by"                          \
     "|(?:met|meets)(?:\\s+(?:separately|briefly|again|virtually|online))?"                        \
     "(?:\\s+(?:with|up\\s+with))?"                                                                 \
     "|meeting\\s+with"                                                                             \
