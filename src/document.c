@@ -112,6 +112,19 @@ static int ends_like_sentence(const char *s, size_t b, size_t e)
 {
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
         e--;
+    /* a wire service's end mark after the last sentence: "... said. (END)" */
+    if (e - b > 8 && s[e - 1] == ')') {
+        size_t k = e - 1;
+        while (k > b && k + 8 > e && s[k - 1] != '(')
+            k--;
+        if (k > b && s[k - 1] == '(' && k + 8 > e) {
+            size_t q = k - 1;
+            while (q > b && s[q - 1] == ' ')
+                q--;
+            if (q > b && (s[q - 1] == '.' || s[q - 1] == '!' || s[q - 1] == '?'))
+                return 1;
+        }
+    }
     if (e == b)
         return 0;
     unsigned char c = (unsigned char)s[e - 1];
