@@ -718,7 +718,6 @@ static int issuing_side(const attache_world *w, attache_doc *d)
 }
 
 static int most_marked_other(const attache_world *w, const attache_doc *d, int not);
-static void other_party(const attache_world *w, attache_doc *d);
 
 /* A person with no state yet takes one from the sentence around them:
  * "A conveyed President B's greetings" (B is A's side), and "A and
@@ -780,33 +779,11 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
                 between = 1;
         int same_role = m->role >= 0 && prev->role >= 0 &&
                         strcmp(d->roles[m->role].role_key, d->roles[prev->role].role_key) == 0;
-        if ((conveyed && m->possessive) ||
+        int of_greetings = m->b > c.tb + 3 && (g_is(&c, m->b - 2, "of") || g_is(&c, m->b - 3, "of")) &&
+                           conveyed;
+        if ((conveyed && (m->possessive || of_greetings)) ||
             (coordinated && and_seen && m->b - prev->e <= 8 && !between && !same_role))
             d->people[m->person].country = d->people[prev->person].country;
-    }
-    /* "President A and President B": two holders of one office are two
-     * states; one placed, the other is the document's other placed state */
-    for (size_t k = 1; k < d->n_mentions; k++) {
-        const att_mention *a = &d->mentions[k - 1], *b = &d->mentions[k];
-        if (a->s != b->s || a->role < 0 || b->role < 0 || a->person == b->person)
-            continue;
-        if (strcmp(d->roles[a->role].role_key, d->roles[b->role].role_key) != 0)
-            continue;
-        att_ctx c;
-        g_ctx(&c, w, d, a->s);
-        int joined = 0;
-        for (size_t i = a->e; i < b->b && i < a->e + 4; i++)
-            if (g_is(&c, i, "and"))
-                joined = 1;
-        if (!joined)
-            continue;
-        int ca = d->people[a->person].country, cb = d->people[b->person].country;
-        if ((ca >= 0) == (cb >= 0))
-            continue;
-        int known = ca >= 0 ? ca : cb;
-        int other = most_marked_other(w, d, known);
-        if (other >= 0)
-            d->people[ca >= 0 ? b->person : a->person].country = other;
     }
 }
 
@@ -831,28 +808,112 @@ static int most_marked_other(const attache_world *w, const attache_doc *d, int n
     return best;
 }
 
-/* An unplaced head named through the other side ("President López
- * Obrador's commitment", "the Government of Prime Minister Orbán") belongs
- * to the state of the document's other party: the participant of its first
- * meeting who is not of the issuing side. */
+/* The first state written as a marker of someone that is not `not`. */
+static int first_marked_other(const attache_doc *d, int not)
+{
+    for (size_t i = 0; i < d->n_roles; i++)
+        if (d->roles[i].marked && d->roles[i].country >= 0 && d->roles[i].country != not)
+            return d->roles[i].country;
+    return -1;
+}
+
+/* Offices of heads of state and government. */
+static int head_office(const char *key)
+{
+    static const char *const K[] = {"president", "prime-minister", "king", "queen", "emir",
+                                    "crown-prince", "chancellor", "premier", "sultan",
+                                    "vice-president", "supreme-leader"};
+    for (size_t i = 0; i < sizeof K / sizeof K[0]; i++)
+        if (strcmp(key, K[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* An unplaced head named as the other side is named: "President López
+ * Obrador's commitment", "the Government of Prime Minister Orbán", "A
+ * thanked King Salman", "conveyed the greetings of ... to President
+ * Maduro", "visit Azerbaijan for talks with President Aliyev". */
 static void other_party(const attache_world *w, attache_doc *d)
 {
-    /* meetings are not extracted yet: the marked roles stand for the other party */
-    int other = most_marked_other(w, d, d->issuing_country);
-    if (other < 0)
-        return;
+    int other = first_marked_other(d, d->issuing_country);
     for (size_t k = 0; k < d->n_mentions; k++) {
         const att_mention *m = &d->mentions[k];
-        if (d->people[m->person].country >= 0 || m->role < 0)
+        if (d->people[m->person].country >= 0 || m->role < 0 ||
+            !head_office(d->roles[m->role].role_key) || d->roles[m->role].org >= 0)
             continue;
         att_ctx c;
         g_ctx(&c, w, d, m->s);
-        int via_of = 0;
-        for (size_t i = m->b; i-- > c.tb && i + 5 > m->b;)
-            if (g_is(&c, i, "of"))
-                via_of = 1;
-        if (m->possessive || via_of)
+        /* the title's first token */
+        size_t t0 = m->b;
+        while (t0 > c.tb) {
+            const att_phrase *p;
+            if (g_gaz(&c, t0 - 1, GZ_TITLEWORD | GZ_OFFICE, &p) || g_is(&c, t0 - 1, "and") ||
+                g_tok(&c, t0 - 1)->kind == TK_PUNCT)
+                t0--;
+            else
+                break;
+        }
+        int to_other = 0;
+        if (m->possessive && g_in(&c, m->e + 1, "commitment|visit|greetings|message|wishes|"
+                                                "letter|participation|appreciation|support|"
+                                                "leadership|government|invitation|regards|"
+                                                "decision|efforts"))
+            to_other = 1;
+        if (t0 > c.tb + 1 && g_is(&c, t0 - 1, "of") &&
+            g_in(&c, t0 - 2, "government|greetings|message|wishes|letter|regards|administration"))
+            to_other = 1;
+        if (t0 > c.tb && g_in(&c, t0 - 1, "thanked|to") && t0 > c.tb + 1) {
+            for (size_t i = c.tb; i < t0; i++)
+                if (g_in(&c, i, "thanked|conveyed|convey|conveys"))
+                    to_other = 1;
+        }
+        if (to_other && other >= 0) {
             d->people[m->person].country = other;
+            continue;
+        }
+        /* "visit Azerbaijan for talks with President Ilham Aliyev" */
+        for (size_t i = t0; i-- > c.tb && i + 8 > t0;) {
+            int cc;
+            if (g_in(&c, i, "visit|visits|visiting|travel|fly") && g_country_marker(&c, i + 1, &cc) &&
+                cc >= 0) {
+                d->people[m->person].country = cc;
+                break;
+            }
+        }
+    }
+}
+
+/* "President A and President B": two holders of one office are two
+ * states; when one is placed (or is of the issuing side), the other is the
+ * document's most often marked other state. */
+static void same_office_pairs(const attache_world *w, attache_doc *d)
+{
+    for (size_t k = 1; k < d->n_mentions; k++) {
+        const att_mention *a = &d->mentions[k - 1], *b = &d->mentions[k];
+        if (a->s != b->s || a->role < 0 || b->role < 0 || a->person == b->person)
+            continue;
+        if (strcmp(d->roles[a->role].role_key, d->roles[b->role].role_key) != 0)
+            continue;
+        att_ctx c;
+        g_ctx(&c, w, d, a->s);
+        int joined = 0;
+        for (size_t i = a->e; i < b->b && i < a->e + 4; i++)
+            if (g_is(&c, i, "and"))
+                joined = 1;
+        if (!joined)
+            continue;
+        int ca = d->people[a->person].country, cb = d->people[b->person].country;
+        if (ca < 0 && cb < 0 && !d->roles[a->role].marked && d->issuing_country >= 0)
+            ca = d->issuing_country; /* the readout names its own leader first */
+        if ((ca >= 0) == (cb >= 0))
+            continue;
+        int known = ca >= 0 ? ca : cb;
+        int other = most_marked_other(w, d, known);
+        if (other < 0)
+            continue;
+        if (ca >= 0 && d->people[a->person].country < 0)
+            d->people[a->person].country = ca;
+        d->people[ca >= 0 ? b->person : a->person].country = other;
     }
 }
 
@@ -938,6 +999,7 @@ static void resolve_countries(const attache_world *w, attache_doc *d, const pend
     }
     propagate_countries(w, d);
     d->issuing_country = issuing_side(w, d);
+    same_office_pairs(w, d);
     other_party(w, d);
     /* 4. unmarked roles: the person's state, the office's state, the issuer */
     for (size_t i = 0; i < d->n_roles; i++) {
