@@ -519,6 +519,21 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                         return 0;
                     i = a2 > after ? a2 : after;
                     *pending_end = i;
+                    /* "President Ghazouani, the new Chairperson of the African Union," */
+                    if (g_punct(&c, i, ',')) {
+                        size_t k2 = i + 1;
+                        while (g_in(&c, k2, "also|currently|now|the|a|an|new|newly"))
+                            k2++;
+                        office_group g3;
+                        size_t nb3, ne3;
+                        if (k2 > i + 1 && read_group(&c, k2, &g3) &&
+                            g_name(&c, g3.end, &nb3, &ne3) == g3.end) {
+                            int r3;
+                            if (!emit_group(&c, &g3, p, -1, -1, s, &r3))
+                                return 0;
+                            i = g3.end;
+                        }
+                    }
                     /* "as President Xi Jinping's special representative" */
                     if (poss) {
                         office_group g2;
@@ -547,6 +562,20 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                     if (g_is(&c, i, "and"))
                         continue; /* keep the pending "of X" list */
                     continue;
+                }
+                /* "her re-election as President of the Republic of Moldova": the
+                 * office of the person the clause is about */
+                if (j > c.tb && g_is(&c, j - 1, "as") && j >= c.tb + 2 &&
+                    g_in(&c, j - 2, "election|re-election|reelection|appointment|inauguration|"
+                                    "confirmation|swearing-in")) {
+                    int holder = nearest_person(d, s, j);
+                    if (holder >= 0) {
+                        int r4;
+                        if (!emit_group(&c, &g, holder, marker, -1, s, &r4))
+                            return 0;
+                        i = g.end;
+                        continue;
+                    }
                 }
                 /* no name: a description ("the Secretary"); meetings.c reads it */
             }
@@ -711,7 +740,7 @@ static int issuing_side(const attache_world *w, attache_doc *d)
         }
     }
     int out = -1;
-    if (best >= 0 && score[best] >= 3 && (second < 0 || score[best] > score[second]))
+    if (best >= 0 && score[best] >= 2 && (second < 0 || score[best] > score[second]))
         out = best;
     free(score);
     return out;
@@ -740,7 +769,11 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
                 break;
             }
         }
-        if (!prev || d->people[prev->person].country < 0 || prev->person == m->person)
+        int prev_country = prev ? d->people[prev->person].country : -1;
+        if (prev && prev_country < 0 && prev->role >= 0 && !d->roles[prev->role].marked &&
+            d->roles[prev->role].org < 0)
+            prev_country = d->issuing_country; /* an unplaced title is the issuer's */
+        if (!prev || prev_country < 0 || prev->person == m->person)
             continue;
         int conveyed = 0, coordinated = 1, and_seen = 0;
         for (size_t i = prev->e; i < m->b; i++) {
@@ -783,7 +816,7 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
                            conveyed;
         if ((conveyed && (m->possessive || of_greetings)) ||
             (coordinated && and_seen && m->b - prev->e <= 8 && !between && !same_role))
-            d->people[m->person].country = d->people[prev->person].country;
+            d->people[m->person].country = prev_country;
     }
 }
 
@@ -835,7 +868,6 @@ static int head_office(const char *key)
  * Maduro", "visit Azerbaijan for talks with President Aliyev". */
 static void other_party(const attache_world *w, attache_doc *d)
 {
-    int other = first_marked_other(d, d->issuing_country);
     for (size_t k = 0; k < d->n_mentions; k++) {
         const att_mention *m = &d->mentions[k];
         if (d->people[m->person].country >= 0 || m->role < 0 ||
@@ -843,6 +875,29 @@ static void other_party(const attache_world *w, attache_doc *d)
             continue;
         att_ctx c;
         g_ctx(&c, w, d, m->s);
+        /* "other" is relative to whoever speaks in the sentence, else the issuer */
+        int speaker = d->issuing_country;
+        for (size_t q = 0; q < d->n_mentions; q++) {
+            const att_mention *x = &d->mentions[q];
+            if (x->s == m->s && x->b < m->b && !x->possessive && x->person != m->person) {
+                if (d->people[x->person].country >= 0)
+                    speaker = d->people[x->person].country;
+                break;
+            }
+        }
+        int other = first_marked_other(d, speaker);
+        /* "In Kyiv, President Zelensky criticised ...": the city's state */
+        if (g_is(&c, c.tb, "in")) {
+            const att_phrase *p;
+            size_t n = g_gaz(&c, c.tb + 1, GZ_CITY, &p);
+            if (n && g_punct(&c, c.tb + 1 + n, ',')) {
+                const att_city *ci = gaz_city(w->gaz, p->city);
+                if (ci && ci->country >= 0) {
+                    d->people[m->person].country = ci->country;
+                    continue;
+                }
+            }
+        }
         /* the title's first token */
         size_t t0 = m->b;
         while (t0 > c.tb) {
@@ -854,20 +909,24 @@ static void other_party(const attache_world *w, attache_doc *d)
                 break;
         }
         int to_other = 0;
-        if (m->possessive && g_in(&c, m->e + 1, "commitment|visit|greetings|message|wishes|"
-                                                "letter|participation|appreciation|support|"
-                                                "leadership|government|invitation|regards|"
-                                                "decision|efforts"))
+        static const char *const NOUNS = "commitment|visit|greetings|message|wishes|letter|"
+                                         "participation|appreciation|support|leadership|"
+                                         "government|regards|decision|efforts";
+        if (m->possessive &&
+            (g_in(&c, m->e + 1, NOUNS) || (g_tok(&c, m->e + 1)->upper && g_in(&c, m->e + 2, NOUNS))))
             to_other = 1;
+        int recipient = 0;
         if (t0 > c.tb + 1 && g_is(&c, t0 - 1, "of") &&
             g_in(&c, t0 - 2, "government|greetings|message|wishes|letter|regards|administration"))
             to_other = 1;
-        if (t0 > c.tb && g_in(&c, t0 - 1, "thanked|to") && t0 > c.tb + 1) {
+        for (size_t i = t0; i-- > c.tb && i + 8 > t0;)
+            if (g_in(&c, i, "thanked|thanks"))
+                recipient = 1;
+        if (t0 > c.tb + 1 && g_is(&c, t0 - 1, "to"))
             for (size_t i = c.tb; i < t0; i++)
-                if (g_in(&c, i, "thanked|conveyed|convey|conveys"))
-                    to_other = 1;
-        }
-        if (to_other && other >= 0) {
+                if (g_in(&c, i, "conveyed|convey|conveys|conveying"))
+                    recipient = 1;
+        if ((to_other || recipient) && other >= 0) {
             d->people[m->person].country = other;
             continue;
         }
@@ -997,8 +1056,8 @@ static void resolve_countries(const attache_world *w, attache_doc *d, const pend
         if (r->org < 0 && !r->marked && holder->country >= 0)
             r->country = holder->country;
     }
-    propagate_countries(w, d);
     d->issuing_country = issuing_side(w, d);
+    propagate_countries(w, d);
     same_office_pairs(w, d);
     other_party(w, d);
     /* 4. unmarked roles: the person's state, the office's state, the issuer */

@@ -293,7 +293,17 @@ static void make_doc(uint64_t seed, size_t k, sbuf *b, char date[11])
 
 /* ------------------------------------------------------- measurement */
 
+/* Rates are per CPU second of this process (one core), so that a busy
+ * machine does not make the pipeline look slower than it is; wall-clock
+ * seconds are printed beside them. */
 static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double wall_s(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -359,7 +369,7 @@ static int run_syntax(const attache_world *w, const char *syntax, size_t docs, u
         fclose(sink);
         return 1;
     }
-    double busy = 0, rss_tenth = 0;
+    double busy = 0, rss_tenth = 0, wall0 = wall_s();
     size_t in_bytes = 0, failed = 0, facts = 0;
     char date[11];
     for (size_t k = 0; k < docs; k++) {
@@ -392,9 +402,10 @@ static int run_syntax(const attache_world *w, const char *syntax, size_t docs, u
     attache_status st = attache_writer_free(wr);
     fclose(sink);
     busy += now_s() - t0;
-    printf("%-9s %8zu %9.0f %7.1f %10.0f %10zu %8.1f %8zu %9.1f %7.1f %7.1f%s\n", syntax, docs,
-           (double)docs / busy, (double)in_bytes / 1e6 / busy, (double)triples / busy, triples,
-           (double)out_bytes / 1e6, facts, busy, rss_tenth, current_rss_mib(),
+    printf("%-9s %8zu %9.0f %7.1f %10.0f %10zu %8.1f %8zu %7.1f %6.1f %7.1f %7.1f%s\n", syntax,
+           docs, (double)docs / busy, (double)in_bytes / 1e6 / busy, (double)triples / busy,
+           triples, (double)out_bytes / 1e6, facts, busy, wall_s() - wall0, rss_tenth,
+           current_rss_mib(),
            failed || st != ATTACHE_SUCCESS ? "  (failures!)" : "");
     fflush(stdout);
     return failed || st != ATTACHE_SUCCESS;
@@ -547,12 +558,12 @@ int main(int argc, char **argv)
      * what a warm `attache extract` pays */
     diag_counts dc = {0, 0};
     attache_world *w = NULL;
-    double t0 = now_s();
+    double t0 = now_s(), tw = wall_s();
     if (attache_world_new(data, diag, &dc, &w) != ATTACHE_SUCCESS) {
         fprintf(stderr, "attache_bench: cannot make the world (reference data?)\n");
         return 1;
     }
-    double first = now_s() - t0;
+    double first = now_s() - t0, first_wall = wall_s() - tw;
     double rss_world = current_rss_mib();
     size_t nc, no, np;
     attache_world_counts(w, &nc, &no, &np);
@@ -568,11 +579,11 @@ int main(int argc, char **argv)
     printf("attache_bench: attache %s, %zu documents (seed %llu), %.1f MB, %.0f bytes/doc\n",
            ATTACHE_VERSION, docs, (unsigned long long)seed, (double)corpus_bytes / 1e6,
            (double)corpus_bytes / (double)docs);
-    printf("world: %zu countries, %zu offices, %zu places, patterns compiled in %.1f ms; "
-           "RSS %.1f MiB\n",
-           nc, no, np, first * 1e3, rss_world);
-    printf("%-9s %8s %9s %7s %10s %10s %8s %8s %9s %7s %7s\n", "syntax", "docs", "docs/s",
-           "MB/s", "triples/s", "triples", "out MB", "facts", "seconds", "RSS@10%", "RSS end");
+    printf("world: %zu countries, %zu offices, %zu places, patterns compiled; RSS %.1f MiB\n",
+           nc, no, np, rss_world);
+    printf("%-9s %8s %9s %7s %10s %10s %8s %8s %7s %6s %7s %7s\n", "syntax", "docs", "docs/s",
+           "MB/s", "triples/s", "triples", "out MB", "facts", "cpu s", "wall s", "RSS@10%",
+           "RSS end");
     int rc = 0;
     for (size_t i = 0; i < n_syntax; i++)
         rc |= run_syntax(w, syntaxes[i], docs, seed, &b);
@@ -584,19 +595,20 @@ int main(int argc, char **argv)
     /* start-up again, after the runs (so the extra worlds do not count in
      * the peak RSS above): the best of five is what a warm `attache
      * extract` pays before its first document */
-    double best = first;
+    double best = first, best_wall = first_wall;
     for (int i = 0; i < 5; i++) {
         attache_world *w2 = NULL;
         t0 = now_s();
+        tw = wall_s();
         if (attache_world_new(data, diag, &dc, &w2) == ATTACHE_SUCCESS) {
-            double t = now_s() - t0;
-            if (t < best)
-                best = t;
+            double t = now_s() - t0, t2 = wall_s() - tw;
+            best = t < best ? t : best;
+            best_wall = t2 < best_wall ? t2 : best_wall;
         }
         attache_world_free(w2);
     }
     printf("start-up (attache_world_new: reference data loaded, patterns compiled): first "
-           "%.1f ms, best of 6 %.1f ms\n",
-           first * 1e3, best * 1e3);
+           "%.1f ms CPU (%.1f wall), best of 6 %.1f ms CPU (%.1f wall)\n",
+           first * 1e3, first_wall * 1e3, best * 1e3, best_wall * 1e3);
     return rc;
 }

@@ -75,13 +75,17 @@ check_rdf() {
     fi
 }
 
-# run_attache OUT ERR ARGS...: run attache (under the runner), leaving the
-# exit status in $rc.
+# run_attache OUT ERR ARGS...: run attache (under the runner, killed after
+# TIME_LIMIT seconds: a hang is a failure, not a stuck test), leaving the
+# exit status in $rc (124: timed out).
 run_attache() {
     local out=$1 err=$2
     shift 2
-    "${RUNNER[@]}" "$ATTACHE" "$@" >"$out" 2>"$err"
+    timeout -k 5 "$TIME_LIMIT" "${RUNNER[@]}" "$ATTACHE" "$@" >"$out" 2>"$err"
     rc=$?
+    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+        echo "    timed out after $TIME_LIMIT s"
+    fi
 }
 
 # row NAME EXIT "READ WRITTEN FAILED" STDERR-PATTERN -- ARGS...

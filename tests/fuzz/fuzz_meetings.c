@@ -6,8 +6,7 @@
 static const char *const PREFIX[] = {
     " date 2022-01-13\n\n",
     " date 2022-01-13\n\nOn January 12, 2022, Foreign Minister Wang Yi held talks in ",
-    " date 2022-01-13\n\nPresident Xi Jinping met with Turkish Foreign Minister Mevlut "
-    "Cavusoglu ",
+    " date 2022-01-13\n\nPresident Xi Jinping met with Turkish Foreign Minister Cavusoglu ",
     " date 2022-01-13\n\nSecretary Blinken spoke by phone with ",
     " date 2022-01-13\n\nOn the margins of the ",
 };
