@@ -375,6 +375,9 @@ static size_t place_at(const att_ctx *c, size_t i, int allow_country, place_hit 
         j++;
     const att_phrase *p;
     size_t n = g_gaz(c, j, GZ_VENUE, &p);
+    if (n && j > c->tb && g_tok(c, j - 1)->upper && g_tok(c, j - 1)->kind == TK_WORD &&
+        !g_in(c, j - 1, "at|in|the"))
+        n = 0; /* part of a longer name: "Vice Presidential Palace" */
     if (n && !on) {
         ph->venue = p->venue;
         ph->vb = j;
@@ -530,9 +533,13 @@ static char *super_event(const att_ctx *c, size_t from)
             j = i + 4;
         } else if (g_in(c, i, "at|during") && g_is(c, i + 1, "the")) {
             size_t k = i + 2;
+            /* the head noun ends a run of capitalised words: "the G20 Summit",
+             * not "the Ministry of Foreign Affairs for a strategic dialogue" */
             while (k < c->te && k < i + 10 && !g_punct(c, k, ',') &&
                    !g_in(c, k, "summit|conference|forum|session|meeting|meetings|dialogue|"
-                               "assembly|games|expo|ceremony"))
+                               "assembly|games|expo|ceremony") &&
+                   (g_tok(c, k)->upper || g_tok(c, k)->kind == TK_NUM ||
+                    g_in(c, k, "of|the|and") || g_tok(c, k)->kind == TK_POSS))
                 k++;
             if (k < c->te && k < i + 10 &&
                 g_in(c, k, "summit|conference|forum|session|meeting|meetings|dialogue|"

@@ -703,6 +703,10 @@ static int issuing_side(const attache_world *w, attache_doc *d)
                 continue;
             }
             n = g_gaz(&c, i, GZ_VENUE, &p);
+            if (n && i > c.tb && g_tok(&c, i - 1)->upper && g_tok(&c, i - 1)->kind == TK_WORD) {
+                i += n - 1; /* "Vice Presidential Palace" is not the "Presidential Palace" */
+                continue;
+            }
             if (n) {
                 const att_venue *v = gaz_venue(w->gaz, p->venue);
                 if (v && v->country >= 0)

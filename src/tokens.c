@@ -155,6 +155,15 @@ int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
                 i += len + l2;
                 continue;
             }
+            /* "Hipkins' greetings": an apostrophe after a final s, then a space */
+            const att_token *pw = &ts->v[ts->n - 1];
+            if ((text[pw->e - 1] == 's' || text[pw->e - 1] == 'S') && cp != 0x2018 &&
+                (i + len >= e || text[i + len] == ' ')) {
+                if (!push(ts, i, i + len, TK_POSS, text))
+                    return 0;
+                i += len;
+                continue;
+            }
         }
         /* punctuation: "--" and "..." as one token */
         size_t s = i;
