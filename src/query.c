@@ -118,6 +118,8 @@ static void put_json_str(FILE *fp, const char *v)
     fputc('"', fp);
 }
 
+#define CELL_MAX 60
+
 typedef struct {
     char **cells; /* rows * cols values, owned */
     int *kinds;
@@ -185,7 +187,8 @@ static void print_table(FILE *fp, const char *const *names, const table_t *t,
         }
         return;
     }
-    /* an aligned table; long cells are cut at 60 characters */
+    /* an aligned table; long literals are cut at CELL_MAX characters, IRIs
+     * never (a cut IRI names nothing) */
     size_t *wd = calloc(c ? c : 1, sizeof *wd);
     if (!wd)
         return;
@@ -195,8 +198,9 @@ static void print_table(FILE *fp, const char *const *names, const table_t *t,
         for (size_t j = 0; j < c; j++) {
             const char *v = t->cells[i * c + j];
             size_t n = att_utf8_count(v, strlen(v));
-            if (n > 60)
-                n = 60;
+            size_t lim = t->kinds[i * c + j] == 1 ? (size_t)-1 : CELL_MAX;
+            if (n > lim)
+                n = lim;
             if (n > wd[j])
                 wd[j] = n;
         }
@@ -213,7 +217,8 @@ static void print_table(FILE *fp, const char *const *names, const table_t *t,
         for (size_t j = 0; j < c; j++) {
             const char *v = t->cells[i * c + j];
             size_t n = att_utf8_count(v, strlen(v)), bytes = 0, chars = 0;
-            while (v[bytes] && chars < 60) {
+            size_t lim = t->kinds[i * c + j] == 1 ? (size_t)-1 : CELL_MAX;
+            while (v[bytes] && chars < lim) {
                 uint32_t cp;
                 size_t l = att_utf8_next(v + bytes, &cp);
                 bytes += l;
@@ -221,7 +226,7 @@ static void print_table(FILE *fp, const char *const *names, const table_t *t,
             }
             fputs(j ? " | " : "", fp);
             fwrite(v, 1, bytes, fp);
-            for (size_t k = (n > 60 ? 60 : n); k < wd[j]; k++)
+            for (size_t k = (n > lim ? lim : n); k < wd[j]; k++)
                 fputc(' ', fp);
         }
         fputc('\n', fp);
