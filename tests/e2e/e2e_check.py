@@ -87,7 +87,9 @@ def rows_from_json(text, variables):
     data = json.loads(text)
     out = set()
     for b in data["results"]["bindings"]:
-        out.add(tuple(b[v]["value"] if v in b else "" for v in variables))
+        # unbound: absent (attache query) or a null binding (rdfproc)
+        out.add(tuple(b[v].get("value") or "" if isinstance(b.get(v), dict) else ""
+                      for v in variables))
     return out
 
 
@@ -206,6 +208,7 @@ def docs(attache, repo, expected_files):
             if len(g) == 0:
                 fail("%s: empty graph" % where)
             answers = {}
+            before = len(failures)
             for q in QVARS:
                 qfile = os.path.join(qdir, q + ".rq")
                 a = rdflib_query(g, qfile, q)
@@ -215,9 +218,10 @@ def docs(attache, repo, expected_files):
                          % (where, q, sorted(a), sorted(b)))
                 answers[q] = a
             check_all(where, answers, exp)
-            print("ok %s: %d triples; %d roles, %d meetings, %d scheduled expected and found"
-                  % (where, len(g), len(exp["roles"]), len(exp["meetings"]),
-                     len(exp["scheduled"])))
+            if len(failures) == before:
+                    print("ok %s: %d triples; %d roles, %d meetings, %d scheduled expected and found"
+                      % (where, len(g), len(exp["roles"]), len(exp["meetings"]),
+                         len(exp["scheduled"])))
 
 
 def rdfproc_query(store_dir, qfile, q):
@@ -280,8 +284,9 @@ def nquads(attache, repo, indir, expected_files):
         if len(from_store["scheduled"]) != total["scheduled"]:
             fail("nquads: %d scheduled events in the store, expected %d"
                  % (len(from_store["scheduled"]), total["scheduled"]))
-        print("ok nquads: %d quads in %d graphs; the store and attache query answer all three "
-              "queries" % (n, len(graphs)))
+        if not failures:
+            print("ok nquads: %d quads in %d graphs; the store and attache query answer all three "
+                  "queries" % (n, len(graphs)))
 
 
 def main(argv):
