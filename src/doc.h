@@ -20,6 +20,7 @@ typedef struct {
 
 typedef struct {
     char *name;  /* fullest form of the name in the document (owned) */
+    char *words; /* its folded name words, space-separated, for matching (owned) */
     int country; /* index of the state the document ties the person to, -1 */
     size_t nwords;
 } att_person;
@@ -94,8 +95,9 @@ struct attache_doc {
 
     att_person *people;
     size_t n_people, cap_people;
-    att_mention *mentions; /* in text order once extraction is done */
+    att_mention *mentions; /* in text order (sentence by sentence) */
     size_t n_mentions, cap_mentions;
+    size_t *mention_at;    /* first mention of each sentence (n_sents + 1 entries, owned) */
     att_role *roles;
     size_t n_roles, cap_roles;
     att_meeting *meetings;

@@ -15,8 +15,12 @@
 
 static void free_facts(attache_doc *d)
 {
-    for (size_t i = 0; i < d->n_people; i++)
+    for (size_t i = 0; i < d->n_people; i++) {
         free(d->people[i].name);
+        free(d->people[i].words);
+    }
+    free(d->mention_at);
+    d->mention_at = NULL;
     for (size_t i = 0; i < d->n_roles; i++) {
         free(d->roles[i].title);
         free(d->roles[i].role_key);

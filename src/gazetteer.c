@@ -493,7 +493,8 @@ static uint16_t lex_class(const char *s)
     } classes[] = {{"honorific", LX_HONORIFIC}, {"particle", LX_PARTICLE}, {"suffix", LX_SUFFIX},
                    {"notnow", LX_NOTNOW},       {"future", LX_FUTURE},     {"month", LX_MONTH},
                    {"weekday", LX_WEEKDAY},     {"ordinal", LX_ORDINAL},
-                   {"function", LX_FUNCTION},   {"region", LX_REGION}};
+                   {"function", LX_FUNCTION},   {"region", LX_REGION},
+                   {"thing", LX_THING}};
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
         if (strcmp(s, classes[i].name) == 0)
             return classes[i].bit;

@@ -64,7 +64,8 @@ enum {
     LX_WEEKDAY = 1 << 6,
     LX_ORDINAL = 1 << 7,
     LX_FUNCTION = 1 << 8, /* capitalised function words that never start a name: The, During */
-    LX_REGION = 1 << 9    /* regions and topics in titles: Middle East, Affairs */
+    LX_REGION = 1 << 9,   /* regions and topics in titles: Middle East, Affairs */
+    LX_THING = 1 << 10    /* nouns that make a capitalised run a thing: Summit, Palace */
 };
 
 typedef struct {

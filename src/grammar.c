@@ -22,24 +22,26 @@ void g_ctx(att_ctx *c, const attache_world *w, attache_doc *d, size_t s)
 static size_t tok_len(const att_ctx *c, size_t i) { return g_tok(c, i)->e - g_tok(c, i)->b; }
 static const char *tok_str(const att_ctx *c, size_t i) { return c->d->text + g_tok(c, i)->b; }
 
+/* s[0..n) equals w[0..wn) ignoring ASCII case. */
+static int same_word(const char *s, size_t n, const char *w, size_t wn)
+{
+    if (n != wn)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char a = s[k], b = w[k];
+        if (a != b && (a | 32) != (b | 32))
+            return 0;
+        if (a != b && !((a | 32) >= 'a' && (a | 32) <= 'z'))
+            return 0;
+    }
+    return 1;
+}
+
 int g_is(const att_ctx *c, size_t i, const char *w)
 {
     if (i >= c->te)
         return 0;
-    size_t n = strlen(w);
-    if (tok_len(c, i) != n)
-        return 0;
-    const char *s = tok_str(c, i);
-    for (size_t k = 0; k < n; k++) {
-        char a = s[k], b = w[k];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a + 32);
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b + 32);
-        if (a != b)
-            return 0;
-    }
-    return 1;
+    return same_word(tok_str(c, i), tok_len(c, i), w, strlen(w));
 }
 
 int g_punct(const att_ctx *c, size_t i, char ch)
@@ -49,19 +51,15 @@ int g_punct(const att_ctx *c, size_t i, char ch)
 
 int g_in(const att_ctx *c, size_t i, const char *words)
 {
-    if (i >= c->te)
+    if (i >= c->te || g_tok(c, i)->kind == TK_PUNCT)
         return 0;
-    const char *p = words;
-    char w[48];
-    while (*p) {
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    for (const char *p = words; *p;) {
         const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n < sizeof w) {
-            memcpy(w, p, n);
-            w[n] = '\0';
-            if (g_is(c, i, w))
-                return 1;
-        }
+        size_t wn = bar ? (size_t)(bar - p) : strlen(p);
+        if (same_word(s, n, p, wn))
+            return 1;
         if (!bar)
             break;
         p = bar + 1;
@@ -331,36 +329,9 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
 
 int g_thing_word(const att_ctx *c, size_t i)
 {
-    /* nouns that make a capitalised run a thing, not a person */
-    static const char *const W[] = {
-        "summit",   "conference", "forum",     "dialogue",  "meeting",    "council",  "committee",
-        "commission", "assembly", "agreement", "treaty",    "declaration", "initiative",
-        "corridor", "organization", "organisation", "union", "party",     "ministry", "department",
-        "office",   "house",      "palace",    "hall",      "center",     "centre",   "university",
-        "institute", "bank",      "fund",      "group",     "week",       "day",      "games",
-        "olympics", "expo",       "airport",   "street",    "square",     "hotel",    "platform",
-        "format",   "framework",  "strategy",  "plan",      "programme",  "program",  "act",
-        "law",      "court",      "cup",       "prize",     "award",      "state",    "states",
-        "republic", "kingdom",    "government", "secretariat", "alliance", "partnership",
-        "region",   "sea",        "ocean",     "island",    "islands",    "coast",    "guard",
-        "army",     "navy",       "force",     "forces",    "news",       "agency",   "times",
-        "daily",      "press",     "television", "radio",     "service",  "statement",
-        "readout",  "policy",     "nations",   "reform",    "project",    "plant",    "mission",
-        "embassy",  "consulate",  "church",    "mosque",    "temple",     "mandir",   "museum",
-        "stadium",    "road",      "belt",      "economic",   "security", "affairs",
-        "ministers", "leaders",   "session",   "talks",     "visit",      "province", "district",
-        "city",     "capital",    "federation", "community", "summer",    "winter",   "spring",
-        "autumn",   "brake",      "framework", "accord",    "pact",       "route",    "bridge",
-        "hospital", "school",     "college",   "foundation", "company",   "corporation", "group"};
-    const att_token *t = g_tok(c, i);
-    if (t->kind != TK_WORD || t->e - t->b >= 60)
-        return 0;
-    char f[128];
-    att_fold(c->d->text + t->b, t->e - t->b, f);
-    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (strcmp(f, W[k]) == 0)
-            return 1;
-    return 0;
+    /* nouns that make a capitalised run a thing (lexicon class "thing") */
+    const att_phrase *p;
+    return g_tok(c, i)->kind == TK_WORD && g_gaz(c, i, GZ_LEX, &p) == 1 && (p->lex & LX_THING);
 }
 
 static int is_function_word(const att_ctx *c, size_t i)
@@ -477,9 +448,13 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
     }
     if (words == 0)
         return i;
-    /* a place or country on its own is not a name: "On Belarus," "in Kyiv," */
-    if (g_gaz(c, b, GZ_COUNTRY | GZ_CITY | GZ_DEMONYM | GZ_ORG | GZ_VENUE, &p) >= e - b ||
-        (e - b == 1 && g_gaz(c, b, GZ_COUNTRY | GZ_CITY | GZ_DEMONYM | GZ_ORG | GZ_VENUE, &p)))
+    /* a state or organisation on its own is not a name ("On Belarus,"), nor
+     * a city after a preposition ("in Kyiv,"); a surname that is also a
+     * town ("Duarte", "Obama") is */
+    if (g_gaz(c, b, GZ_COUNTRY | GZ_DEMONYM | GZ_ORG | GZ_VENUE, &p) >= e - b)
+        return i;
+    if (g_gaz(c, b, GZ_CITY, &p) >= e - b && b > c->tb &&
+        g_in(c, b - 1, "in|at|to|from|of|on|near|visiting|via"))
         return i;
     /* a trailing suffix word (Jr.) keeps its period */
     *nb = b;
@@ -497,8 +472,8 @@ size_t g_entity(const att_ctx *c, size_t i)
 int g_plain_name(const att_ctx *c, size_t b, size_t e)
 {
     int words = 0;
-    if (b > c->tb && g_in(c, b - 1, "the|of|a|an"))
-        return 0; /* "the Japan-Philippines Reciprocal Access ..." */
+    if (b > c->tb && g_in(c, b - 1, "the|of|a|an|at|in|from|near|inside"))
+        return 0; /* "the Japan-Philippines Reciprocal Access ...", "at Akershus Fortress" */
     const att_phrase *whole;
     if (g_gaz(c, b, GZ_CITY | GZ_COUNTRY | GZ_ORG | GZ_VENUE, &whole) >= e - b)
         return 0;
@@ -562,12 +537,33 @@ static size_t name_words(const char *text, const att_token *t, size_t b, size_t 
 
 static size_t person_words(const att_person *p, char words[][48], size_t max)
 {
-    att_tokens ts = {0};
+    /* split the cached folded words */
     size_t n = 0;
-    if (att_tokenize(p->name, 0, strlen(p->name), &ts))
-        n = name_words(p->name, ts.v, 0, ts.n, words, max);
-    att_tokens_free(&ts);
+    const char *q = p->words ? p->words : "";
+    while (*q && n < max) {
+        size_t l = strcspn(q, " ");
+        if (l > 0 && l < 48) {
+            memcpy(words[n], q, l);
+            words[n][l] = '\0';
+            n++;
+        }
+        q += l;
+        while (*q == ' ')
+            q++;
+    }
     return n;
+}
+
+static char *join_words(char w[][48], size_t n)
+{
+    att_buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < n; i++)
+        if ((i && !buf_addc(&b, ' ')) || !buf_adds(&b, w[i])) {
+            buf_free(&b);
+            return NULL;
+        }
+    return buf_take(&b);
 }
 
 static int subset(char a[][48], size_t na, char b[][48], size_t nb)
@@ -626,20 +622,33 @@ int people_add(attache_doc *d, const char *text, const att_token *t, size_t b, s
         size_t pn = person_words(&d->people[i], pw, 16);
         if (pn && subset(pw, pn, mw, mn)) {
             char *nm = att_strndup(text + t[b].b, t[e - 1].e - t[b].b);
-            if (!nm)
-                return -1;
+            char *wd = join_words(mw, mn);
+            if (!nm || !wd) {
+                free(nm);
+                free(wd);
+                return PEOPLE_NOMEM;
+            }
+            for (char *q = nm; *q; q++)
+                if (*q == '\n' || *q == '\t')
+                    *q = ' ';
             free(d->people[i].name);
+            free(d->people[i].words);
             d->people[i].name = nm;
+            d->people[i].words = wd;
             d->people[i].nwords = mn;
             return (int)i;
         }
     }
     if (!ATT_PUSH(d->people, d->n_people, d->cap_people))
-        return -1;
+        return PEOPLE_NOMEM;
     att_person *p = &d->people[d->n_people];
     p->name = att_strndup(text + t[b].b, t[e - 1].e - t[b].b);
-    if (!p->name)
-        return -1;
+    p->words = join_words(mw, mn);
+    if (!p->name || !p->words) {
+        free(p->name);
+        free(p->words);
+        return PEOPLE_NOMEM;
+    }
     /* newlines or tabs inside a name become spaces */
     for (char *q = p->name; *q; q++)
         if (*q == '\n' || *q == '\t')

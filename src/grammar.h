@@ -76,8 +76,12 @@ int g_notnow(const att_ctx *c, size_t i);
 
 /* ------------------------------------------------------------- people */
 
+/* people_add() result when memory ran out (-1: the tokens hold no name). */
+#define PEOPLE_NOMEM (-2)
+
 /* Register the name in tokens [b, e) as a person of d; returns its index
- * (an existing one when the names agree) or -1 on out of memory. */
+ * (an existing one when the names agree), -1 when the tokens hold no name
+ * words, PEOPLE_NOMEM on out of memory. */
 int people_add(attache_doc *d, const char *text, const att_token *t, size_t b, size_t e);
 /* Person a one-word (or partial) name refers to, -1 when none. */
 int people_find(const attache_doc *d, const char *text, const att_token *t, size_t b, size_t e);

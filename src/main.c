@@ -177,6 +177,7 @@ typedef struct {
     size_t read, written, failed;
     attache_counts total;
     int output_failed;
+    const char *file; /* the file being extracted, for messages (NULL: JSON Lines) */
 } extract_run;
 
 static int extract_doc(extract_run *r, attache_doc *d)
@@ -194,7 +195,8 @@ static int extract_doc(extract_run *r, attache_doc *d)
     }
     if (st == ATTACHE_ERR_IO)
         r->output_failed = 1;
-    fprintf(stderr, "%s: %s: error: %s\n", prog, attache_doc_id(d), attache_strerror(st));
+    fprintf(stderr, "%s: %s: error: %s\n", prog, r->file ? r->file : attache_doc_id(d),
+            attache_strerror(st));
     r->failed++;
     return 1;
 }
@@ -222,7 +224,9 @@ static int extract_file(void *ctx, const char *file)
         r->failed++;
         return 1;
     }
+    r->file = file;
     int rc = extract_doc(r, d);
+    r->file = NULL;
     attache_doc_free(d);
     return rc;
 }

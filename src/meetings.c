@@ -47,6 +47,8 @@ typedef struct {
     int last_subject;     /* person the previous sentence was about */
     int here_city;        /* where the text is: city index, -1 */
     char *here_name;      /* and its name as written (owned) */
+    att_ymd last_day;     /* the last day the text named (before this sentence) */
+    size_t last_day_sent; /* in which sentence */
     int here_country;
     pcre2_match_data *md;
 } mstate;
@@ -111,11 +113,11 @@ static int title_covers(const att_ctx *c, const att_role *r, size_t b, size_t e)
 /* Most recent mention of person p before sentence s (for ties). */
 static size_t last_seen(const attache_doc *d, int p, size_t s)
 {
-    size_t best = 0;
-    for (size_t i = 0; i < d->n_mentions; i++)
-        if (d->mentions[i].person == p && d->mentions[i].s <= s && d->mentions[i].s + 1 > best)
-            best = d->mentions[i].s + 1;
-    return best;
+    /* walk back from sentence s through the index; stop at the first hit */
+    for (size_t i = d->mention_at[s + 1 <= d->n_sents ? s + 1 : d->n_sents]; i-- > 0;)
+        if (d->mentions[i].person == p)
+            return d->mentions[i].s + 1;
+    return 0;
 }
 
 static int in_meetings(const attache_doc *d, int p)
@@ -211,10 +213,8 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
 {
     attache_doc *d = c->d;
     size_t n = 0;
-    for (size_t i = 0; i < d->n_mentions && n < max; i++) {
+    for (size_t i = d->mention_at[c->s]; i < d->mention_at[c->s + 1] && n < max; i++) {
         const att_mention *m = &d->mentions[i];
-        if (m->s != c->s)
-            continue;
         cs[n++] = (cand){m->b, m->e, m->person, C_PERSON, m->possessive};
     }
     for (size_t i = c->tb; i < c->te && n < max; i++) {
@@ -395,7 +395,7 @@ static size_t place_at(const att_ctx *c, size_t i, int allow_country, place_hit 
         }
         return 1;
     }
-    if (on || to)
+    if (on || (to && !(i > c->tb + 1 && g_tok(c, i - 1)->upper)))
         return 0;
     n = g_gaz(c, j, GZ_CITY, &p);
     if (n && ((j + n < c->te && g_tok(c, j + n)->upper && g_tok(c, j + n)->kind == TK_WORD) ||
@@ -582,6 +582,21 @@ static int future_before(mstate *st, const att_ctx *c, size_t byte)
     return 0;
 }
 
+/* Keep the last day sentence s names (past reading), for "the same day". */
+static void remember_day(mstate *st, size_t s)
+{
+    const attache_doc *d = st->d;
+    const att_sentence *se = &d->sents[s];
+    att_time t[8];
+    size_t n = att_times_find(st->w->dates, d->text + se->b, se->e - se->b, d->ref, ATT_DIR_PAST,
+                              t, 8);
+    for (size_t i = 0; i < n && i < 8; i++)
+        if (t[i].kind == ATT_TIME_ABSOLUTE && t[i].prec == ATT_PREC_DAY) {
+            st->last_day = t[i].value;
+            st->last_day_sent = s;
+        }
+}
+
 static int meeting_sentence(mstate *st, size_t s)
 {
     attache_doc *d = st->d;
@@ -644,6 +659,10 @@ static int meeting_sentence(mstate *st, size_t s)
             if (clause)
                 continue;
         }
+        /* "held talks with X via videoconference": a manner, not a contact */
+        if (nt > 0 && (strncmp(text + b, "in ", 3) == 0 || strncmp(text + b, "by ", 3) == 0 ||
+                       strncmp(text + b, "via ", 4) == 0 || strncmp(text + b, "at ", 3) == 0))
+            continue;
         trigger *t = &tr[nt];
         t->bb = b;
         t->be = e;
@@ -682,6 +701,7 @@ static int meeting_sentence(mstate *st, size_t s)
         nt++;
     }
     if (nt == 0) {
+        remember_day(st, s);
         for (size_t k = 0; k < nc; k++)
             if (cs[k].kind == C_PERSON && !cs[k].excluded) {
                 st->last_subject = cs[k].person;
@@ -796,9 +816,9 @@ static int meeting_sentence(mstate *st, size_t s)
         }
         /* mode */
         size_t pb, pe;
-        size_t mlo = tr[k].bb, mhi = tr[k].be + 60 < se->e ? tr[k].be + 60 : se->e;
-        if (k + 1 < nt && mhi > tr[k + 1].bb)
-            mhi = tr[k + 1].bb;
+        size_t mlo = tr[k].bb, mhi = se->e;
+        if (k + 1 < nt)
+            mhi = g_tok(&c, cstart[k + 1] > c.tb ? cstart[k + 1] - 1 : c.tb)->e;
         int phone = re_find(&st->w->pat.phone, text, mhi, mlo, st->md, &pb, &pe) &&
                     !(pb >= 10 && strncmp(text + pb - 9, "courtesy ", 9) == 0);
         int video = re_find(&st->w->pat.video, text, mhi, mlo, st->md, &pb, &pe);
@@ -823,8 +843,10 @@ static int meeting_sentence(mstate *st, size_t s)
                 m.date = times[q].value;
                 have = 1;
             } else if (times[q].kind == ATT_TIME_SAME_DAY) {
-                m.date = d->ref;
-                for (size_t z = d->n_meetings; z-- > 0;)
+                /* the day the text last named, else the last meeting's */
+                int recent = st->last_day.y && st->last_day_sent + 1 == s;
+                m.date = recent ? st->last_day : d->ref;
+                for (size_t z = d->n_meetings; z-- > 0 && !recent;)
                     if (d->meetings[z].date.y) {
                         m.date = d->meetings[z].date;
                         break;
@@ -974,6 +996,7 @@ static int meeting_sentence(mstate *st, size_t s)
             st->last_subject = cs[k].person;
             break;
         }
+    remember_day(st, s);
     return 1;
 }
 

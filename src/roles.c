@@ -207,6 +207,18 @@ static int read_group(const att_ctx *c, size_t i, office_group *g)
                 j = q;
                 continue;
             }
+            /* "... and Chinese foreign minister": a demonym for the next office */
+            int dc;
+            size_t dn = g_is(c, j, "and") ? g_country_marker(c, q2, &dc) : 0;
+            if (dn && dc >= 0 && g_office(c, q2 + dn, &probe) && g->n < MAX_GROUP) {
+                probe.country = dc;
+                g->m[g->n] = probe;
+                g->skip[g->n] = nn;
+                g->n++;
+                g->end = probe.end;
+                j = probe.end;
+                break;
+            }
             /* "and outgoing Forum Chair, Mark Brown": a former office named
              * after its body */
             if (nn) {
@@ -355,6 +367,23 @@ static size_t read_names(const att_ctx *c, size_t i, size_t nb[], size_t ne[], s
     return j;
 }
 
+/* d->mention_at[s] .. [s + 1]: the mentions of sentence s (they are added
+ * in sentence order). */
+static int index_mentions(attache_doc *d)
+{
+    free(d->mention_at);
+    d->mention_at = calloc(d->n_sents + 1, sizeof *d->mention_at);
+    if (!d->mention_at)
+        return 0;
+    size_t k = 0;
+    for (size_t s = 0; s <= d->n_sents; s++) {
+        while (k < d->n_mentions && d->mentions[k].s < s)
+            k++;
+        d->mention_at[s] = k;
+    }
+    return 1;
+}
+
 /* Sentence pass. */
 static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pendings *pend,
                           int *pending_of, size_t *n_pending_of, size_t *pending_end)
@@ -407,8 +436,10 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                 int subject = nearest_person(d, s, i);
                 for (size_t q = 0; q < nn; q++) {
                     int p = people_add(d, d->text, d->toks.v, nb[q], ne[q]);
-                    if (p < 0)
+                    if (p == PEOPLE_NOMEM)
                         return 0;
+                    if (p < 0)
+                        continue;
                     int country = nc == 0 ? -1 : cs[nc == (int)nn ? (int)q : 0];
                     int r0 = -1;
                     if (has_title) {
@@ -489,8 +520,12 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                 }
                 if (after != q) {
                     int p = people_add(d, d->text, d->toks.v, nb, ne);
-                    if (p < 0)
+                    if (p == PEOPLE_NOMEM)
                         return 0;
+                    if (p < 0) {
+                        i = after;
+                        continue;
+                    }
                     /* the pending "of X" list covers only groups joined by "and" */
                     if (!(*pending_end > 0 && start == *pending_end + 1 &&
                           g_is(&c, *pending_end, "and")))
@@ -624,8 +659,12 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                                 if (g.m[z].org < 0)
                                     g.m[z].org = org;
                         p = people_add(d, d->text, d->toks.v, nb, ne);
-                        if (p < 0)
+                        if (p == PEOPLE_NOMEM)
                             return 0;
+                        if (p < 0) {
+                            i = g.end;
+                            continue;
+                        }
                         int r0;
                         if (!emit_group(&c, &g, p, marker, -1, s, &r0))
                             return 0;
@@ -638,8 +677,11 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
                 /* a name on its own: a mention when it is someone we know, or a
                  * full name (two words or more, no title or thing words) */
                 p = people_find(d, d->text, d->toks.v, nb, ne);
-                if (p < 0 && g_plain_name(&c, nb, ne))
+                if (p < 0 && g_plain_name(&c, nb, ne)) {
                     p = people_add(d, d->text, d->toks.v, nb, ne);
+                    if (p == PEOPLE_NOMEM)
+                        return 0;
+                }
                 if (p >= 0 && !add_mention(d, s, nb, ne, p, poss, -1))
                     return 0;
                 i = after;
@@ -800,8 +842,8 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
         }
         if (accompanied) {
             const att_mention *subj = NULL;
-            for (size_t q = 0; q < d->n_mentions; q++)
-                if (d->mentions[q].s == m->s && !d->mentions[q].possessive) {
+            for (size_t q = d->mention_at[m->s]; q < d->mention_at[m->s + 1]; q++)
+                if (!d->mentions[q].possessive) {
                     subj = &d->mentions[q];
                     break;
                 }
@@ -881,9 +923,9 @@ static void other_party(const attache_world *w, attache_doc *d)
         g_ctx(&c, w, d, m->s);
         /* "other" is relative to whoever speaks in the sentence, else the issuer */
         int speaker = d->issuing_country;
-        for (size_t q = 0; q < d->n_mentions; q++) {
+        for (size_t q = d->mention_at[m->s]; q < d->mention_at[m->s + 1]; q++) {
             const att_mention *x = &d->mentions[q];
-            if (x->s == m->s && x->b < m->b && !x->possessive && x->person != m->person) {
+            if (x->b < m->b && !x->possessive && x->person != m->person) {
                 if (d->people[x->person].country >= 0)
                     speaker = d->people[x->person].country;
                 break;
@@ -1094,6 +1136,10 @@ attache_status roles_extract(const attache_world *w, attache_doc *d)
             return ATTACHE_ERR_NOMEM;
         }
     }
+    if (!index_mentions(d)) {
+        free(pend.v);
+        return ATTACHE_ERR_NOMEM;
+    }
     resolve_countries(w, d, &pend);
     free(pend.v);
     for (size_t i = 0; i < d->n_roles; i++) {
@@ -1106,8 +1152,9 @@ attache_status roles_extract(const attache_world *w, attache_doc *d)
 size_t mentions_in(const attache_doc *d, size_t s, size_t *out, size_t max)
 {
     size_t n = 0;
-    for (size_t i = 0; i < d->n_mentions && n < max; i++)
-        if (d->mentions[i].s == s)
-            out[n++] = i;
+    if (!d->mention_at)
+        return 0;
+    for (size_t i = d->mention_at[s]; i < d->mention_at[s + 1] && n < max; i++)
+        out[n++] = i;
     return n;
 }

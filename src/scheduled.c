@@ -1257,7 +1257,13 @@ static attache_status on_noun(sstate *st, size_t tb, size_t te)
     for (int round = 0; round < 4; round++) {
         cand cd;
         cand_init(&cd, tb);
-        if (!add_span(st, &cd.label, skip_det(st, o, oe), oe)) {
+        size_t lb = skip_det(st, o, oe);
+        int ok = 1;
+        if (in(st, lb, "welcoming|receiving") && lb + 1 < oe) /* "welcoming X to Tokyo" */
+            ok = buf_adds(&cd.label, "visit of");
+        if (in(st, lb, "welcoming|receiving|hosting|attending|holding|convening") && lb + 1 < oe)
+            lb = skip_det(st, lb + 1, oe);
+        if (!ok || !add_span(st, &cd.label, lb, oe)) {
             buf_free(&cd.label);
             return ATTACHE_ERR_NOMEM;
         }

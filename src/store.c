@@ -3,13 +3,20 @@
  *
  * There is one way facts become RDF: a document is serialised to N-Quads in
  * memory by the same writer `attache extract` uses (rdf_write.c), and the
- * quads are parsed back with librdf's N-Quads parser into the store. The new
- * graph is parsed in full before the old one is removed, and the store is
- * synced after every document, so a failed document leaves the store as it
- * was and a crash loses at most the document being loaded (loading it again
- * replaces whatever part of it went in). */
+ * quads are parsed back with librdf's N-Quads parser into the store.
+ *
+ * Crashes. Berkeley DB without an environment (all librdf offers) has no
+ * log: a process killed while it writes leaves files that may not open
+ * again. So the indexes are a cache of a journal: every document's N-Quads
+ * are also written to docs/HASH.nq (a temporary file renamed into place, the
+ * commit point of that document) before the indexes change, and a writer
+ * marks the store dirty (attache.dirty) from open to its last sync. Opening
+ * a dirty store rebuilds the indexes from the journal: the store is usable
+ * after any interruption and holds exactly the documents whose journal file
+ * went in. */
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -32,19 +39,31 @@ struct attache_store {
     char *dir;              /* owned */
     int lock_fd;
     int readonly;
+    int broken; /* the indexes may differ from the journal: keep the dirty mark */
 };
 
 librdf_world *store_librdf_world(attache_store *s) { return s->lw; }
 librdf_model *store_model(attache_store *s) { return s->model; }
 
-/* 1 when the store's files exist in dir. */
-static int store_exists(const char *dir)
+/* dir/name (name may be NULL: dir) into b; 0 on out of memory. */
+static int path_of(att_buf *b, const char *dir, const char *sub, const char *name)
+{
+    b->len = 0;
+    buf_adds(b, dir);
+    if (sub)
+        buf_printf(b, "/%s", sub);
+    if (name)
+        buf_printf(b, "/%s", name);
+    return buf_cstr(b) != NULL;
+}
+
+static int file_exists(const char *dir, const char *sub, const char *name, int want_dir)
 {
     att_buf p;
     buf_init(&p);
-    buf_printf(&p, "%s/%s-contexts.db", dir, STORE_NAME);
     struct stat st;
-    int ok = buf_cstr(&p) && stat(buf_cstr(&p), &st) == 0 && S_ISREG(st.st_mode);
+    int ok = path_of(&p, dir, sub, name) && stat(buf_cstr(&p), &st) == 0 &&
+             (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
     buf_free(&p);
     return ok;
 }
@@ -52,6 +71,187 @@ static int store_exists(const char *dir)
 /* Quote a value for a librdf option string: single quotes can not be
  * escaped there, so a directory holding one is refused. */
 static int option_safe(const char *s) { return strchr(s, '\'') == NULL; }
+
+/* Write len bytes to dir/name durably: a temporary file, fsync, rename. */
+static int write_durably(const char *dir, const char *name, const char *text, size_t len)
+{
+    att_buf tmp, dst;
+    buf_init(&tmp);
+    buf_init(&dst);
+    int ok = 0;
+    if (!path_of(&dst, dir, NULL, name) || !buf_printf(&tmp, "%s.tmp", buf_cstr(&dst)))
+        goto done;
+    int fd = open(buf_cstr(&tmp), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    if (fd < 0)
+        goto done;
+    size_t off = 0;
+    while (off < len) {
+        ssize_t k = write(fd, text + off, len - off);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        off += (size_t)k;
+    }
+    ok = off == len && fsync(fd) == 0;
+    if (close(fd) != 0)
+        ok = 0;
+    if (ok)
+        ok = rename(buf_cstr(&tmp), buf_cstr(&dst)) == 0;
+    if (!ok)
+        unlink(buf_cstr(&tmp));
+done:
+    buf_free(&tmp);
+    buf_free(&dst);
+    return ok;
+}
+
+/* The journal file name of a document IRI: 16 hex digits and .nq. */
+static void journal_name(const char *iri, char out[24])
+{
+    att_hex(att_hash64(iri, strlen(iri), 0), 16, out);
+    memcpy(out + 16, ".nq", 4);
+}
+
+/* Open the librdf storage in s->dir; fresh: make empty indexes. */
+static attache_status open_indexes(attache_store *s, int fresh, int readonly)
+{
+    att_buf opt;
+    buf_init(&opt);
+    buf_printf(&opt, "hash-type='bdb',dir='%s',contexts='yes'%s%s", s->dir,
+               fresh ? ",new='yes'" : "", readonly ? ",write='no'" : "");
+    s->sto = buf_cstr(&opt) ? librdf_new_storage(s->lw, "hashes", STORE_NAME, buf_cstr(&opt))
+                            : NULL;
+    buf_free(&opt);
+    s->model = s->sto ? librdf_new_model(s->lw, s->sto, NULL) : NULL;
+    if (!s->model) {
+        world_diag(s->w, ATTACHE_DIAG_ERROR, s->dir, "cannot open the store's indexes");
+        return ATTACHE_ERR_STORE;
+    }
+    return ATTACHE_SUCCESS;
+}
+
+static void close_indexes(attache_store *s)
+{
+    if (s->model)
+        librdf_free_model(s->model);
+    if (s->sto)
+        librdf_free_storage(s->sto);
+    s->model = NULL;
+    s->sto = NULL;
+}
+
+static char *slurp_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *text = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&text, &n);
+    char chunk[65536];
+    size_t k;
+    while (mem && (k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        fwrite(chunk, 1, k, mem);
+    int bad = ferror(fp);
+    fclose(fp);
+    if (!mem || fclose(mem) != 0 || bad) {
+        free(text);
+        return NULL;
+    }
+    *len = n;
+    return text;
+}
+
+/* Add N-Quads text (every quad in graph iri) to the model. */
+static attache_status add_graph(attache_store *s, const char *iri, const char *text, size_t len,
+                                size_t *count)
+{
+    librdf_node *ctx = librdf_new_node_from_uri_string(s->lw, (const unsigned char *)iri);
+    librdf_uri *base = librdf_new_uri(s->lw, (const unsigned char *)iri);
+    librdf_parser *p = librdf_new_parser(s->lw, "nquads", NULL, NULL);
+    librdf_stream *in = (ctx && base && p) ? librdf_parser_parse_counted_string_as_stream(
+                                                 p, (const unsigned char *)text, len, base)
+                                           : NULL;
+    attache_status rc = in ? ATTACHE_SUCCESS : ATTACHE_ERR_RDF;
+    size_t n = 0;
+    for (; in && !librdf_stream_end(in); librdf_stream_next(in)) {
+        librdf_statement *st = librdf_stream_get_object(in);
+        if (st && librdf_model_context_add_statement(s->model, ctx, st) != 0) {
+            rc = ATTACHE_ERR_STORE;
+            break;
+        }
+        n++;
+    }
+    if (in)
+        librdf_free_stream(in);
+    if (p)
+        librdf_free_parser(p);
+    if (base)
+        librdf_free_uri(base);
+    if (ctx)
+        librdf_free_node(ctx);
+    if (count)
+        *count = n;
+    return rc;
+}
+
+/* Make the indexes again from the journal (after a writer died). */
+static attache_status rebuild(attache_store *s)
+{
+    static const char *const parts[] = {"sp2o", "po2s", "so2p", "contexts"};
+    att_buf p;
+    buf_init(&p);
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        buf_printf(&p, "%s/%s-%s.db", s->dir, STORE_NAME, parts[i]);
+        if (buf_cstr(&p))
+            unlink(buf_cstr(&p));
+        p.len = 0;
+    }
+    attache_status rc = open_indexes(s, 1, 0);
+    size_t docs = 0;
+    DIR *d = NULL;
+    if (rc == ATTACHE_SUCCESS && path_of(&p, s->dir, STORE_DOCS, NULL))
+        d = opendir(buf_cstr(&p));
+    if (rc == ATTACHE_SUCCESS && !d)
+        rc = ATTACHE_ERR_STORE;
+    struct dirent *de;
+    while (rc == ATTACHE_SUCCESS && d && (de = readdir(d)) != NULL) {
+        size_t nl = strlen(de->d_name);
+        if (nl < 4 || strcmp(de->d_name + nl - 3, ".nq") != 0)
+            continue; /* also skips *.nq.tmp left by a crash */
+        size_t len = 0;
+        char *text = path_of(&p, s->dir, STORE_DOCS, de->d_name)
+                         ? slurp_file(buf_cstr(&p), &len)
+                         : NULL;
+        /* the first line names the graph: "# graph <IRI>" */
+        char *lt = text ? strchr(text, '<') : NULL;
+        char *gt = lt ? strchr(lt, '>') : NULL;
+        if (!text || strncmp(text, "# graph <", 9) != 0 || !gt) {
+            world_diag(s->w, ATTACHE_DIAG_WARNING, buf_cstr(&p),
+                       "not a journal file of this store; skipped");
+            free(text);
+            continue;
+        }
+        *gt = '\0';
+        rc = add_graph(s, lt + 1, gt + 1, len - (size_t)(gt + 1 - text), NULL);
+        free(text);
+        docs++;
+    }
+    if (d)
+        closedir(d);
+    if (rc == ATTACHE_SUCCESS && librdf_model_sync(s->model) != 0)
+        rc = ATTACHE_ERR_STORE;
+    if (rc == ATTACHE_SUCCESS)
+        world_diag(s->w, ATTACHE_DIAG_WARNING, s->dir,
+                   "the last change to the store did not finish; its indexes were rebuilt "
+                   "from the %zu documents it holds",
+                   docs);
+    else
+        world_diag(s->w, ATTACHE_DIAG_ERROR, s->dir, "the store could not be rebuilt");
+    buf_free(&p);
+    return rc;
+}
 
 attache_status attache_store_open(const attache_world *w, const char *dir, int flags,
                                   attache_store **out)
@@ -75,8 +275,8 @@ attache_status attache_store_open(const attache_world *w, const char *dir, int f
         world_diag(w, ATTACHE_DIAG_ERROR, dir, "not a directory");
         return ATTACHE_ERR_STORE;
     }
-    int fresh = !store_exists(dir);
-    if (fresh && !create) {
+    int exists = file_exists(dir, STORE_DOCS, NULL, 1);
+    if (!exists && !create) {
         world_diag(w, ATTACHE_DIAG_ERROR, dir, "no store here (make one with 'attache load')");
         return ATTACHE_ERR_STORE;
     }
@@ -89,18 +289,16 @@ attache_status attache_store_open(const attache_world *w, const char *dir, int f
     s->readonly = readonly;
     s->dir = att_strdup(dir);
     attache_status rc = ATTACHE_SUCCESS;
-    att_buf path, opt;
+    att_buf path;
     buf_init(&path);
-    buf_init(&opt);
-    if (!s->dir) {
+    if (!s->dir || !path_of(&path, dir, NULL, STORE_LOCK)) {
         rc = ATTACHE_ERR_NOMEM;
         goto done;
     }
     /* Berkeley DB without an environment has no locking of its own: one
      * writer or many readers, never both, enforced here. */
-    buf_printf(&path, "%s/%s", dir, STORE_LOCK);
-    s->lock_fd = open(buf_cstr(&path), readonly ? O_RDONLY | O_CREAT : O_RDWR | O_CREAT, 0666);
-    if (s->lock_fd < 0 && readonly && errno == EACCES)
+    s->lock_fd = open(buf_cstr(&path), O_RDWR | O_CREAT, 0666);
+    if (s->lock_fd < 0 && readonly)
         s->lock_fd = open(buf_cstr(&path), O_RDONLY);
     if (s->lock_fd < 0 || flock(s->lock_fd, (readonly ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
         world_diag(w, ATTACHE_DIAG_ERROR, dir, "%s",
@@ -114,18 +312,46 @@ attache_status attache_store_open(const attache_world *w, const char *dir, int f
         rc = ATTACHE_ERR_RDF;
         goto done;
     }
-    buf_printf(&opt, "hash-type='bdb',dir='%s',contexts='yes'%s%s", dir,
-               fresh ? ",new='yes'" : "", readonly ? ",write='no'" : "");
-    s->sto = librdf_new_storage(s->lw, "hashes", STORE_NAME, buf_cstr(&opt));
-    s->model = s->sto ? librdf_new_model(s->lw, s->sto, NULL) : NULL;
-    if (!s->model) {
-        world_diag(w, ATTACHE_DIAG_ERROR, dir, "cannot open the store");
-        rc = ATTACHE_ERR_STORE;
+    if (!exists) {
+        if (!path_of(&path, dir, STORE_DOCS, NULL) || mkdir(buf_cstr(&path), 0777) != 0) {
+            world_diag(w, ATTACHE_DIAG_ERROR, dir, "cannot make a store here: %s",
+                       strerror(errno));
+            rc = ATTACHE_ERR_STORE;
+            goto done;
+        }
     }
+    int dirty = file_exists(dir, NULL, STORE_DIRTY, 0) ||
+                !file_exists(dir, NULL, STORE_NAME "-contexts.db", 0);
+    if (dirty) {
+        /* a reader repairs too: it takes the writer's lock for the while */
+        if (readonly && flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+            world_diag(w, ATTACHE_DIAG_ERROR, dir, "the store is in use by another process");
+            rc = ATTACHE_ERR_STORE;
+            goto done;
+        }
+        rc = rebuild(s);
+        close_indexes(s);
+        if (rc == ATTACHE_SUCCESS && path_of(&path, dir, NULL, STORE_DIRTY))
+            unlink(buf_cstr(&path));
+        if (readonly)
+            flock(s->lock_fd, LOCK_SH);
+        if (rc != ATTACHE_SUCCESS)
+            goto done;
+    }
+    if (!readonly) {
+        /* dirty from now until the last sync in attache_store_close */
+        if (!write_durably(dir, STORE_DIRTY, "", 0)) {
+            world_diag(w, ATTACHE_DIAG_ERROR, dir, "cannot write in the store: %s",
+                       strerror(errno));
+            rc = ATTACHE_ERR_STORE;
+            goto done;
+        }
+    }
+    rc = open_indexes(s, 0, readonly);
 done:
     buf_free(&path);
-    buf_free(&opt);
     if (rc != ATTACHE_SUCCESS) {
+        s->readonly = 1; /* leave a dirty mark where it is */
         attache_store_close(s);
         return rc;
     }
@@ -140,10 +366,14 @@ attache_status attache_store_close(attache_store *s)
     attache_status rc = ATTACHE_SUCCESS;
     if (s->model && !s->readonly && librdf_model_sync(s->model) != 0)
         rc = ATTACHE_ERR_STORE;
-    if (s->model)
-        librdf_free_model(s->model);
-    if (s->sto)
-        librdf_free_storage(s->sto);
+    close_indexes(s); /* closes the Berkeley DB files */
+    if (!s->readonly && !s->broken && rc == ATTACHE_SUCCESS && s->dir) {
+        att_buf p;
+        buf_init(&p);
+        if (path_of(&p, s->dir, NULL, STORE_DIRTY))
+            unlink(buf_cstr(&p));
+        buf_free(&p);
+    }
     if (s->lw)
         librdf_free_world(s->lw);
     if (s->lock_fd >= 0)
@@ -152,6 +382,7 @@ attache_status attache_store_close(attache_store *s)
     free(s);
     return rc;
 }
+
 
 /* ------------------------------------------------------------ documents */
 
@@ -249,86 +480,61 @@ attache_status attache_store_load(attache_store *s, const attache_doc *d, size_t
     if (s->readonly)
         return ATTACHE_ERR_ARG;
     const char *name = attache_doc_id(d);
-    att_buf iri;
+    att_buf iri, journal, dir;
     buf_init(&iri);
+    buf_init(&journal);
+    buf_init(&dir);
     char *text = NULL;
     size_t len = 0;
-    librdf_statement **stmts = NULL;
-    size_t n = 0, cap = 0;
     librdf_node *ctx = NULL;
-    librdf_uri *base = NULL;
-    librdf_parser *p = NULL;
-    librdf_stream *in = NULL;
     attache_status rc = ATTACHE_SUCCESS;
 
-    if (!iri_doc(&iri, attache_world_base(s->w), name) || !buf_cstr(&iri)) {
+    if (!iri_doc(&iri, attache_world_base(s->w), name) || !buf_cstr(&iri) ||
+        !path_of(&dir, s->dir, STORE_DOCS, NULL)) {
         rc = ATTACHE_ERR_NOMEM;
         goto done;
     }
     rc = doc_nquads(s, d, &text, &len);
     if (rc != ATTACHE_SUCCESS)
         goto done;
-    /* parse the whole new graph before the old one is touched */
-    ctx = librdf_new_node_from_uri_string(s->lw, (const unsigned char *)buf_cstr(&iri));
-    base = librdf_new_uri(s->lw, (const unsigned char *)buf_cstr(&iri));
-    p = librdf_new_parser(s->lw, "nquads", NULL, NULL);
-    in = (ctx && base && p) ? librdf_parser_parse_counted_string_as_stream(
-                                  p, (const unsigned char *)text, len, base)
-                            : NULL;
-    if (!in) {
-        world_diag(s->w, ATTACHE_DIAG_ERROR, name, "the document's RDF did not parse back");
-        rc = ATTACHE_ERR_RDF;
+    /* the journal file is the commit point of the document */
+    char file[24];
+    journal_name(buf_cstr(&iri), file);
+    buf_printf(&journal, "# graph <%s>\n", buf_cstr(&iri));
+    buf_add(&journal, text, len);
+    if (!buf_cstr(&journal)) {
+        rc = ATTACHE_ERR_NOMEM;
         goto done;
     }
-    for (; !librdf_stream_end(in); librdf_stream_next(in)) {
-        librdf_statement *st = librdf_stream_get_object(in);
-        if (!st)
-            continue;
-        if (n == cap && !att_grow((void **)&stmts, &cap, n, sizeof *stmts)) {
-            rc = ATTACHE_ERR_NOMEM;
-            goto done;
-        }
-        stmts[n] = librdf_new_statement_from_statement(st);
-        if (!stmts[n]) {
-            rc = ATTACHE_ERR_NOMEM;
-            goto done;
-        }
-        n++;
+    if (!write_durably(buf_cstr(&dir), file, buf_cstr(&journal), journal.len)) {
+        world_diag(s->w, ATTACHE_DIAG_ERROR, name, "cannot write to the store: %s",
+                   strerror(errno));
+        rc = ATTACHE_ERR_STORE;
+        goto done;
     }
     /* replace: the document's graph goes, its new graph comes in */
-    if (librdf_model_contains_context(s->model, ctx) &&
-        librdf_model_context_remove_statements(s->model, ctx) != 0) {
-        world_diag(s->w, ATTACHE_DIAG_ERROR, name, "cannot remove the document's old graph");
+    ctx = librdf_new_node_from_uri_string(s->lw, (const unsigned char *)buf_cstr(&iri));
+    if (!ctx) {
+        rc = ATTACHE_ERR_NOMEM;
+    } else if (librdf_model_contains_context(s->model, ctx) &&
+               librdf_model_context_remove_statements(s->model, ctx) != 0) {
         rc = ATTACHE_ERR_STORE;
-        goto done;
+    } else {
+        rc = add_graph(s, buf_cstr(&iri), text, len, triples);
     }
-    for (size_t i = 0; i < n; i++)
-        if (librdf_model_context_add_statement(s->model, ctx, stmts[i]) != 0) {
-            world_diag(s->w, ATTACHE_DIAG_ERROR, name, "cannot add to the store");
-            rc = ATTACHE_ERR_STORE;
-            goto done;
-        }
-    if (librdf_model_sync(s->model) != 0) {
-        world_diag(s->w, ATTACHE_DIAG_ERROR, name, "cannot write the store to disk");
-        rc = ATTACHE_ERR_STORE;
-        goto done;
+    if (rc != ATTACHE_SUCCESS) {
+        /* the journal has the document; the indexes are made again from it
+         * at the next open (the dirty mark stays) */
+        s->broken = 1;
+        world_diag(s->w, ATTACHE_DIAG_ERROR, name, "the store's indexes could not be updated");
     }
-    if (triples)
-        *triples = n;
 done:
-    if (in)
-        librdf_free_stream(in);
-    if (p)
-        librdf_free_parser(p);
-    if (base)
-        librdf_free_uri(base);
     if (ctx)
         librdf_free_node(ctx);
-    for (size_t i = 0; i < n; i++)
-        librdf_free_statement(stmts[i]);
-    free(stmts);
     free(text);
     buf_free(&iri);
+    buf_free(&journal);
+    buf_free(&dir);
     return rc;
 }
 
@@ -342,23 +548,33 @@ attache_status attache_store_remove(attache_store *s, const char *doc, size_t *r
     if (!iri)
         return ATTACHE_FAILURE;
     attache_status rc = ATTACHE_SUCCESS;
+    char file[24];
+    journal_name(iri, file);
+    att_buf p;
+    buf_init(&p);
     librdf_node *ctx = librdf_new_node_from_uri_string(s->lw, (const unsigned char *)iri);
-    if (!ctx) {
+    if (!ctx || !path_of(&p, s->dir, STORE_DOCS, file)) {
         rc = ATTACHE_ERR_NOMEM;
+    } else if (unlink(buf_cstr(&p)) != 0 && errno != ENOENT) {
+        world_diag(s->w, ATTACHE_DIAG_ERROR, doc, "cannot remove: %s", strerror(errno));
+        rc = ATTACHE_ERR_STORE;
     } else {
         size_t n = drain_count(librdf_model_context_as_stream(s->model, ctx));
-        if (librdf_model_context_remove_statements(s->model, ctx) != 0 ||
-            librdf_model_sync(s->model) != 0) {
+        if (librdf_model_context_remove_statements(s->model, ctx) != 0) {
             world_diag(s->w, ATTACHE_DIAG_ERROR, doc, "cannot remove the document's graph");
+            s->broken = 1;
             rc = ATTACHE_ERR_STORE;
         } else if (removed) {
             *removed = n;
         }
-        librdf_free_node(ctx);
     }
+    if (ctx)
+        librdf_free_node(ctx);
+    buf_free(&p);
     free(iri);
     return rc;
 }
+
 
 attache_status attache_store_count(attache_store *s, const char *doc, size_t *n)
 {

@@ -4,7 +4,10 @@
  *
  * Layout: Redland's `hashes` storage on Berkeley DB with contexts on, named
  * STORE_NAME in the store directory, so the directory holds
- * attache-{sp2o,po2s,so2p,contexts}.db and the lock file attache.lock. Each
+ * attache-{sp2o,po2s,so2p,contexts}.db (the indexes), docs/HASH.nq (the
+ * journal: each document's N-Quads, HASH from its IRI, first line
+ * "# graph <IRI>"), attache.lock and, while a writer has it open or after a
+ * writer died, attache.dirty (the indexes are rebuilt from the journal). Each
  * document is one named graph whose name is the document IRI
  * (BASE doc/NAME); a triple several documents state is kept once per
  * document graph, so a document's graph can be replaced or removed without
@@ -18,6 +21,8 @@
 
 #define STORE_NAME "attache"
 #define STORE_LOCK "attache.lock"
+#define STORE_DIRTY "attache.dirty"
+#define STORE_DOCS "docs"
 
 /* The librdf world and model of an open store; borrowed, valid until
  * attache_store_close. */

@@ -3,16 +3,14 @@
  * The input's last byte chooses whether a --date default is given. */
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     fuzz_world();
     return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     attache_doc_options opts = {0};
     if (size > 0 && (data[size - 1] & 1))
         opts.default_date = "2021-02-28";

@@ -14,16 +14,14 @@ static const char *const SUFFIX[] = {
     "", " with Turkish Foreign Minister Mevlut Cavusoglu.", " at the Great Hall of the People.",
     " on Tuesday.", " summit in Dushanbe, Wang Yi met Pakistani Prime Minister Imran Khan."};
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     fuzz_world();
     return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t k = size % FUZZ_NTEMPLATES(PREFIX);
     fuzz_extract_wrapped(PREFIX[k], data, size, SUFFIX[k]);
     return 0;

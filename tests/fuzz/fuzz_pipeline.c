@@ -18,8 +18,7 @@ static raptor_world *rw;
 static int parse_errors;
 static size_t parsed;
 
-static void on_log(void *ctx, raptor_log_message *m)
-{
+static void on_log(void *ctx, raptor_log_message *m) {
     (void)ctx;
     if (m->level >= RAPTOR_LOG_LEVEL_ERROR) {
         parse_errors++;
@@ -28,15 +27,13 @@ static void on_log(void *ctx, raptor_log_message *m)
     }
 }
 
-static void on_statement(void *ctx, raptor_statement *st)
-{
+static void on_statement(void *ctx, raptor_statement *st) {
     (void)ctx;
     (void)st;
     parsed++;
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     fuzz_world();
@@ -48,8 +45,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 /* Parse buf as `syntax`; returns the number of statements, aborts on error. */
-static size_t parse_back(const char *syntax, const char *buf, size_t len)
-{
+static size_t parse_back(const char *syntax, const char *buf, size_t len) {
     raptor_parser *p = raptor_new_parser(rw, syntax);
     raptor_uri *base = raptor_new_uri(rw, (const unsigned char *)"http://example.org/fuzz");
     FUZZ_CHECK(p && base);
@@ -69,8 +65,7 @@ static size_t parse_back(const char *syntax, const char *buf, size_t len)
     return parsed;
 }
 
-static void write_and_check(const attache_doc *d, size_t k)
-{
+static void write_and_check(const attache_doc *d, size_t k) {
     char *out = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&out, &len);
@@ -79,7 +74,8 @@ static void write_and_check(const attache_doc *d, size_t k)
     attache_writer *wr = NULL;
     FUZZ_CHECK(attache_writer_new(fuzz_world(), SYNTAX[k], fp, &wr) == ATTACHE_SUCCESS);
     attache_status st = attache_writer_write(wr, d);
-    FUZZ_CHECK(st == ATTACHE_SUCCESS || st == ATTACHE_ERR_NOMEM);
+    /* ERR_ARG: a document name too long for an IRI, refused with a message */
+    FUZZ_CHECK(st == ATTACHE_SUCCESS || (st == ATTACHE_ERR_ARG && strlen(attache_doc_id(d)) > 300));
     size_t triples = attache_writer_triples(wr);
     FUZZ_CHECK(attache_writer_free(wr) == ATTACHE_SUCCESS);
     fclose(fp);
@@ -103,8 +99,7 @@ static void write_and_check(const attache_doc *d, size_t k)
     free(out);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     attache_doc_options opts = {0};
     char *meta = NULL;
     if (size > 0 && data[0] == 0x01) {

@@ -13,16 +13,14 @@ static const char *const PREFIX[] = {
 static const char *const SUFFIX[] = {"", " will be held in late September.",
                                      " in October next year.", ".", " 2022."};
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     fuzz_world();
     return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t k = size % FUZZ_NTEMPLATES(PREFIX);
     fuzz_extract_wrapped(PREFIX[k], data, size, SUFFIX[k]);
     return 0;

@@ -12,8 +12,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static int run_file(const char *path)
-{
+static int run_file(const char *path) {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         fprintf(stderr, "%s: cannot open\n", path);
@@ -50,13 +49,11 @@ static int run_file(const char *path)
     return 0;
 }
 
-static int cmp(const void *a, const void *b)
-{
+static int cmp(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int run_path(const char *path, size_t *count)
-{
+static int run_path(const char *path, size_t *count) {
     struct stat st;
     if (stat(path, &st) != 0) {
         fprintf(stderr, "%s: cannot open\n", path);
@@ -98,8 +95,7 @@ static int run_path(const char *path, size_t *count)
     return failed;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     LLVMFuzzerInitialize(&argc, &argv);
     size_t count = 0;
     int failed = 0;

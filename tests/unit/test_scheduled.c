@@ -134,6 +134,9 @@ static const fact_case trigger_cases[] = {
      "The Prime Minister looked forward to Brazil's participation in the Climate Summit in "
      "Nairobi on 4 December.",
      "Climate Summit in Nairobi", "2023-12-04"},
+    /* looking forward to welcoming someone: a visit */
+    {"2023-11-10", "He said Japan looks forward to welcoming President Ruto to Tokyo in August.",
+     "visit of President Ruto to Tokyo", "2024-08"},
     /* a time that opens the sentence */
     {"2023-11-10", "On Wednesday, Prime Minister Rao is set to inaugurate the Solar Park.",
      "inaugurate the Solar Park", "2023-11-15"},
