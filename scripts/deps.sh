@@ -14,9 +14,10 @@
 ATTACHE_BUILD_PACKAGES=(cmake gcc make pkg-config libraptor2-dev librdf0-dev libpcre2-dev check)
 # shellcheck disable=SC2034
 # Tests: rdflib for score.py, rapper for cross-checks, valgrind, GNU parallel
-# (fan-out tests), clang + its runtime (libFuzzer), Virtuoso (triple-store tests).
+# (fan-out tests), clang + its runtime (libFuzzer), Virtuoso and curl (triple-store tests,
+# the README's SPARQL-over-HTTP example).
 ATTACHE_TEST_PACKAGES=(python3-rdflib raptor2-utils valgrind parallel clang libclang-rt-14-dev
-                       virtuoso-opensource)
+                       virtuoso-opensource curl)
 
 _attache_apt_updated=${_attache_apt_updated:-0}
 

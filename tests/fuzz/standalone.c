@@ -96,6 +96,8 @@ static int run_path(const char *path, size_t *count) {
 }
 
 int main(int argc, char **argv) {
+    /* a replay checks every variant a harness has (fuzz_pipeline: every syntax) */
+    setenv("ATTACHE_FUZZ_ALL_SYNTAXES", "1", 1);
     LLVMFuzzerInitialize(&argc, &argv);
     size_t count = 0;
     int failed = 0;

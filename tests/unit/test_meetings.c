@@ -287,6 +287,14 @@ static const meeting_case place_cases[] = {
      {{{AO, IS}, "Washington|WASHINGTON", "2024-03-13", NULL}}},
     /* no place given */
     {THU, KE " met " NO " on Tuesday.", {{{AO, IS}, NULL, "2024-03-12", NULL}}},
+    /* welcomed to a city */
+    {THU, NO " welcomed " KE " to Oslo on Tuesday.", {{{AO, IS}, "Oslo", "2024-03-12", NULL}}},
+    /* a venue the gazetteer does not know is a place, not a person */
+    {THU, NO " hosted " KE " at Akershus Fortress in Oslo on Tuesday.",
+     {{{AO, IS}, "Akershus Fortress|Oslo", "2024-03-12", NULL}}},
+    /* the manner of a contact belongs to its trigger: a video call has no place */
+    {THU, KE " held talks with " NO " via videoconference on Wednesday.",
+     {{{AO, IS}, NULL, "2024-03-13", "video"}}},
 };
 
 START_TEST(test_places)
@@ -325,6 +333,11 @@ static const meeting_case date_cases[] = {
      KE " met " NO " in Oslo on Tuesday. Earlier on the same day, Odhiambo met Danish Foreign "
         "Minister Mette Holm in Oslo.",
      {{{AO, IS}, "Oslo", "2024-03-12", NULL}, {{AO, "Mette Holm"}, "Oslo", "2024-03-12", NULL}}},
+    /* "the same day" is the day the sentence before named, meeting or not */
+    {THU,
+     "On Tuesday, " KE " opened a trade fair in Bergen. Earlier on the same day, she met " NO
+     " in Oslo.",
+     {{{AO, IS}, "Oslo", "2024-03-12", NULL}}},
     /* no day settled */
     {THU, KE " met " NO " in Oslo last week.", {{{AO, IS}, "Oslo", NULL, NULL}}},
     /* a range: the first day */

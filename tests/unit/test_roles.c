@@ -235,6 +235,15 @@ static const role_case office_cases[] = {
      "minister of China, addressed the forum.",
      {{"Zhao Ming", "member of the Political Bureau of the CPC Central Committee", "CN"},
       {"Zhao Ming", "foreign minister", "CN"}}},
+    /* a demonym inside a list of offices places the office after it */
+    {"Zhao Ming, member of the Political Bureau of the CPC Central Committee and Chinese "
+     "foreign minister, addressed the forum.",
+     {{"Zhao Ming", "member of the Political Bureau of the CPC Central Committee", "CN"},
+      {"Zhao Ming", "foreign minister", "CN"}}},
+    /* an "also" clause after a surname that stands for a full name */
+    {"Portuguese Prime Minister Ana Duarte arrived in Rabat. Duarte, also the Defence Minister, "
+     "inspected the port.",
+     {{"Ana Duarte", "Prime Minister", "PT"}, {"Ana Duarte", "Defence Minister", "PT"}}},
     /* "also" clause */
     {"Chinese President Zhou Wei, also general secretary of the CPC Central Committee, gave a "
      "speech.",
