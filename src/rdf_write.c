@@ -321,8 +321,11 @@ static void write_role(emit_t *e, const att_role *r)
     } else if (o) {
         org_node(e, r->org, &on);
         emit_iri(e, buf_cstr(&post), NS_ORG "postIn", buf_cstr(&on));
-        buf_printf(&label, " of %s", o->name);
+        if (!strstr(r->role_label, o->name))
+            buf_printf(&label, " of %s", o->name);
     }
+    if (!c) /* not a state's post: an organisation's, or the state is unsettled */
+        emit_type(e, buf_cstr(&post), NS_ATT "StatelessPost");
     emit_lit(e, buf_cstr(&post), NS_SKOS "prefLabel", buf_cstr(&label), NULL, "en");
     buf_free(&label);
     const char *pname = e->d->people[r->person].name;
@@ -475,6 +478,13 @@ static void write_meeting(emit_t *e, const att_meeting *m)
     if (m->place) {
         place(e, m->place, m->place_city, m->place_venue, m->place_country, m->place_in, &pl);
         emit_iri(e, iri, NS_SCHEMA "location", buf_cstr(&pl));
+        /* the location's name on the meeting itself: one-triple OPTIONALs
+         * are what rasqal answers quickly and correctly */
+        char *pn = clean_label(m->place, 300);
+        if (pn) {
+            emit_lit(e, iri, NS_ATT "placeName", pn, NULL, "en");
+            free(pn);
+        }
     }
     if (m->super_event) {
         att_buf se;
