@@ -74,6 +74,10 @@ typedef struct {
     size_t sent;
 } att_sched;
 
+/* Gazetteer phrases starting at one token (a per-document cache). */
+#define ATT_GAZ_HITS 6
+struct att_gaz_hits;
+
 struct attache_doc {
     char *id;    /* document name (owned) */
     char *where; /* for diagnostics: the path (owned) */
@@ -98,6 +102,7 @@ struct attache_doc {
     att_mention *mentions; /* in text order (sentence by sentence) */
     size_t n_mentions, cap_mentions;
     size_t *mention_at;    /* first mention of each sentence (n_sents + 1 entries, owned) */
+    struct att_gaz_hits *gz_hits; /* per token, filled on first lookup (owned) */
     att_role *roles;
     size_t n_roles, cap_roles;
     att_meeting *meetings;

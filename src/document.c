@@ -21,6 +21,8 @@ static void free_facts(attache_doc *d)
     }
     free(d->mention_at);
     d->mention_at = NULL;
+    free(d->gz_hits);
+    d->gz_hits = NULL;
     for (size_t i = 0; i < d->n_roles; i++) {
         free(d->roles[i].title);
         free(d->roles[i].role_key);

@@ -67,6 +67,43 @@ int g_in(const att_ctx *c, size_t i, const char *words)
     return 0;
 }
 
+/* Every phrase of the gazetteer that starts at token i (shortest first),
+ * looked up once per token and kept in the document's cache. */
+static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
+{
+    attache_doc *d = c->d;
+    if (!d->gz_hits) {
+        d->gz_hits = calloc(d->toks.n + 1, sizeof *d->gz_hits);
+        if (!d->gz_hits)
+            return NULL;
+    }
+    att_gaz_hits *h = &d->gz_hits[i];
+    if (h->done)
+        return h;
+    h->done = 1;
+    char key[1024];
+    size_t kl = 0;
+    for (size_t j = i; j < c->te && j - i < MAX_PHRASE_TOKENS; j++) {
+        const att_token *t = g_tok(c, j);
+        if (t->e - t->b > 200 || kl + 2 * (t->e - t->b) + 2 >= sizeof key)
+            break;
+        if (j > i)
+            key[kl++] = ' ';
+        kl += att_fold(d->text + t->b, t->e - t->b, key + kl);
+        const att_phrase *p = gaz_get(c->w->gaz, key, kl);
+        if (!p)
+            break;
+        if (p->kinds && h->n < ATT_GAZ_HITS) {
+            h->p[h->n] = p;
+            h->len[h->n] = (uint8_t)(j - i + 1);
+            h->n++;
+        }
+        if (!p->prefix)
+            break;
+    }
+    return h;
+}
+
 size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit)
 {
     *hit = NULL;
@@ -80,37 +117,28 @@ size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit)
         eff &= (unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD);
     if (!eff)
         return 0;
-    char key[1024];
-    size_t kl = 0, best = 0;
-    for (size_t j = i; j < c->te && j - i < MAX_PHRASE_TOKENS; j++) {
-        const att_token *t = g_tok(c, j);
-        if (t->e - t->b > 200 || kl + 2 * (t->e - t->b) + 2 >= sizeof key)
-            break;
-        if (j > i)
-            key[kl++] = ' ';
-        kl += att_fold(c->d->text + t->b, t->e - t->b, key + kl);
-        const att_phrase *p = gaz_get(c->w->gaz, key, kl);
-        if (!p)
-            break;
-        if (p->kinds & eff) {
+    const att_gaz_hits *h = hits_at(c, i);
+    if (!h)
+        return 0;
+    /* the longest phrase of a wanted kind */
+    for (size_t k = h->n; k-- > 0;) {
+        const att_phrase *p = h->p[k];
+        if (!(p->kinds & eff) || i + h->len[k] > c->te)
+            continue;
+        if (p->exact && (p->kinds & eff & ~(unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD))) {
             int ok = 1;
-            if (p->exact && (p->kinds & eff & ~(unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD))) {
-                for (size_t k = i; k <= j && ok; k++) {
-                    const att_token *tk = g_tok(c, k);
-                    if (tk->kind == TK_WORD && !tk->allcaps &&
-                        !(tk->upper && tk->e - tk->b <= 1))
-                        ok = 0;
-                }
+            for (size_t q = i; q < i + h->len[k] && ok; q++) {
+                const att_token *tk = g_tok(c, q);
+                if (tk->kind == TK_WORD && !tk->allcaps && !(tk->upper && tk->e - tk->b <= 1))
+                    ok = 0;
             }
-            if (ok) {
-                best = j - i + 1;
-                *hit = p;
-            }
+            if (!ok)
+                continue;
         }
-        if (!p->prefix)
-            break;
+        *hit = p;
+        return h->len[k];
     }
-    return best;
+    return 0;
 }
 
 size_t g_country_marker(const att_ctx *c, size_t i, int *country)

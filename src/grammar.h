@@ -9,6 +9,13 @@
 #include "gazetteer.h"
 #include "world.h"
 
+/* Gazetteer phrases that start at one token, shortest first. */
+typedef struct att_gaz_hits {
+    const att_phrase *p[ATT_GAZ_HITS];
+    uint8_t len[ATT_GAZ_HITS];
+    uint8_t n, done;
+} att_gaz_hits;
+
 /* A sentence being read. */
 typedef struct {
     const attache_world *w;

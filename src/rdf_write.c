@@ -685,7 +685,13 @@ static void set_namespaces(emit_t *e)
 /* A raptor iostream into an att_buf (a growing buffer, doubling). */
 static int bufs_byte(void *ctx, const int byte)
 {
-    return buf_addc(ctx, (char)byte) ? 0 : 1;
+    att_buf *b = ctx;
+    if (b->len + 2 <= b->cap) { /* the common case, without a call */
+        b->data[b->len++] = (char)byte;
+        b->data[b->len] = '\0';
+        return 0;
+    }
+    return buf_addc(b, (char)byte) ? 0 : 1;
 }
 
 static int bufs_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
