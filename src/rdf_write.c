@@ -59,6 +59,8 @@ typedef struct {
     char doc_iri[1024];
     char *emitted_sent; /* sentences already described */
     char *emitted_country;
+    uint64_t *described; /* hashes of the IRIs already described in this document */
+    size_t n_described, cap_described;
     int ok;
 } emit_t;
 
@@ -254,11 +256,26 @@ static void country(emit_t *e, int ci, att_buf *out)
     }
 }
 
+/* 1 the first time an entity IRI is met in this document: its description
+ * is written once, however many facts refer to it. */
+static int first_time(emit_t *e, const char *iri)
+{
+    uint64_t h = att_hash64(iri, strlen(iri), ATT_HASH_SEED);
+    for (size_t i = 0; i < e->n_described; i++)
+        if (e->described[i] == h)
+            return 0;
+    if (ATT_PUSH(e->described, e->n_described, e->cap_described))
+        e->described[e->n_described++] = h;
+    return 1;
+}
+
 static void person(emit_t *e, int pi, att_buf *out)
 {
     const char *name = e->d->people[pi].name;
     iri_person(out, base(e), name);
     const char *iri = buf_cstr(out);
+    if (!first_time(e, iri))
+        return;
     emit_type(e, iri, NS_SCHEMA "Person");
     char *n = clean_label(name, 300);
     if (n) {
@@ -276,6 +293,8 @@ static void org_node(emit_t *e, int oi, att_buf *out)
     att_slug(o->key, strlen(o->key), slug, sizeof slug);
     buf_adds(out, slug);
     const char *iri = buf_cstr(out);
+    if (!first_time(e, iri))
+        return;
     emit_type(e, iri, NS_ORG "FormalOrganization");
     emit_lit(e, iri, NS_SCHEMA "name", o->name, NULL, "en");
     if (o->qid) {
@@ -305,29 +324,33 @@ static void write_role(emit_t *e, const att_role *r)
     buf_init(&on);
     person(e, r->person, &pers);
     iri_role(&role, base(e), r->role_key);
-    emit_type(e, buf_cstr(&role), NS_ORG "Role");
-    emit_type(e, buf_cstr(&role), NS_SKOS "Concept");
-    emit_lit(e, buf_cstr(&role), NS_SKOS "prefLabel", r->role_label, NULL, "en");
-    iri_post(&post, base(e), c ? c->a2 : NULL, o ? o->key : NULL, r->role_key);
-    emit_type(e, buf_cstr(&post), NS_ORG "Post");
-    emit_iri(e, buf_cstr(&post), NS_ORG "role", buf_cstr(&role));
-    att_buf label;
-    buf_init(&label);
-    buf_adds(&label, r->role_label);
-    if (c) {
-        country(e, r->country, &cn);
-        emit_iri(e, buf_cstr(&post), NS_ORG "postIn", buf_cstr(&cn));
-        buf_printf(&label, " of %s", c->name);
-    } else if (o) {
-        org_node(e, r->org, &on);
-        emit_iri(e, buf_cstr(&post), NS_ORG "postIn", buf_cstr(&on));
-        if (!strstr(r->role_label, o->name))
-            buf_printf(&label, " of %s", o->name);
+    if (first_time(e, buf_cstr(&role))) {
+        emit_type(e, buf_cstr(&role), NS_ORG "Role");
+        emit_type(e, buf_cstr(&role), NS_SKOS "Concept");
+        emit_lit(e, buf_cstr(&role), NS_SKOS "prefLabel", r->role_label, NULL, "en");
     }
-    if (!c) /* not a state's post: an organisation's, or the state is unsettled */
-        emit_type(e, buf_cstr(&post), NS_ATT "StatelessPost");
-    emit_lit(e, buf_cstr(&post), NS_SKOS "prefLabel", buf_cstr(&label), NULL, "en");
-    buf_free(&label);
+    iri_post(&post, base(e), c ? c->a2 : NULL, o ? o->key : NULL, r->role_key);
+    if (first_time(e, buf_cstr(&post))) {
+        emit_type(e, buf_cstr(&post), NS_ORG "Post");
+        emit_iri(e, buf_cstr(&post), NS_ORG "role", buf_cstr(&role));
+        att_buf label;
+        buf_init(&label);
+        buf_adds(&label, r->role_label);
+        if (c) {
+            country(e, r->country, &cn);
+            emit_iri(e, buf_cstr(&post), NS_ORG "postIn", buf_cstr(&cn));
+            buf_printf(&label, " of %s", c->name);
+        } else if (o) {
+            org_node(e, r->org, &on);
+            emit_iri(e, buf_cstr(&post), NS_ORG "postIn", buf_cstr(&on));
+            if (!strstr(r->role_label, o->name))
+                buf_printf(&label, " of %s", o->name);
+        }
+        if (!c) /* not a state's post: an organisation's, or the state is unsettled */
+            emit_type(e, buf_cstr(&post), NS_ATT "StatelessPost");
+        emit_lit(e, buf_cstr(&post), NS_SKOS "prefLabel", buf_cstr(&label), NULL, "en");
+        buf_free(&label);
+    }
     const char *pname = e->d->people[r->person].name;
     iri_membership(&ms, base(e), "membership", pname, c ? c->a2 : NULL, o ? o->key : NULL,
                    r->role_key);
@@ -350,8 +373,10 @@ static void write_role(emit_t *e, const att_role *r)
         emit_iri(e, m, NS_ORG "memberDuring", buf_cstr(&ten));
         emit_type(e, buf_cstr(&ten), NS_TIME "Interval");
         emit_iri(e, buf_cstr(&ten), NS_TIME "inside", buf_cstr(&inst));
-        emit_type(e, buf_cstr(&inst), NS_TIME "Instant");
-        emit_lit(e, buf_cstr(&inst), NS_TIME "inXSDDate", date, NS_XSD "date", NULL);
+        if (first_time(e, buf_cstr(&inst))) {
+            emit_type(e, buf_cstr(&inst), NS_TIME "Instant");
+            emit_lit(e, buf_cstr(&inst), NS_TIME "inXSDDate", date, NS_XSD "date", NULL);
+        }
     }
     sentence(e, r->sent, &sent);
     emit_iri(e, m, NS_PROV "wasDerivedFrom", buf_cstr(&sent));
@@ -375,6 +400,8 @@ static void place(emit_t *e, const char *name, int city, int venue, int country_
     const att_country *co = gaz_country(g, country_i);
     iri_place(out, base(e), name, co ? co->a2 : NULL, venue < 0 && ci ? ci->geonameid : NULL);
     const char *iri = buf_cstr(out);
+    if (!first_time(e, iri))
+        return;
     emit_type(e, iri, NS_SCHEMA "Place");
     if (ci && venue < 0)
         emit_type(e, iri, NS_SCHEMA "City");
@@ -780,6 +807,7 @@ attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
         raptor_free_term(e.graph);
     free(e.emitted_sent);
     free(e.emitted_country);
+    free(e.described);
     if (ferror(wr->fp) || fflush(wr->fp) != 0) {
         wr->failed = 1;
         return ATTACHE_ERR_IO;
