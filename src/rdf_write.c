@@ -33,9 +33,15 @@
 #define NS_WD "http://www.wikidata.org/entity/"
 #define NS_ATT ATTACHE_NS
 
+/* Terms for the vocabulary's IRIs (predicates, classes): the strings are
+ * constants of this file, so their addresses key a small cache. */
+#define VOCAB_CACHE 128
+
 struct attache_writer {
     const attache_world *w;
     raptor_world *rw;
+    const char *vocab_key[VOCAB_CACHE];
+    raptor_term *vocab_term[VOCAB_CACHE];
     FILE *fp;
     char *syntax;
     int quads;
@@ -110,6 +116,9 @@ attache_status attache_writer_free(attache_writer *wr)
         wr->failed = 1;
     if (wr->failed)
         st = ATTACHE_ERR_IO;
+    for (size_t i = 0; i < VOCAB_CACHE; i++)
+        if (wr->vocab_term[i])
+            raptor_free_term(wr->vocab_term[i]);
     if (wr->rw)
         raptor_free_world(wr->rw);
     free(wr->syntax);
@@ -122,6 +131,27 @@ attache_status attache_writer_free(attache_writer *wr)
 static raptor_term *uri_term(emit_t *e, const char *iri)
 {
     return raptor_new_term_from_uri_string(e->wr->rw, (const unsigned char *)iri);
+}
+
+/* A new reference to the term for vocabulary IRI v (a constant string). */
+static raptor_term *vocab(emit_t *e, const char *v)
+{
+    attache_writer *wr = e->wr;
+    size_t h = ((uintptr_t)v >> 3) % VOCAB_CACHE;
+    for (size_t k = 0; k < VOCAB_CACHE; k++) {
+        size_t i = (h + k) % VOCAB_CACHE;
+        if (wr->vocab_key[i] == v)
+            return raptor_term_copy(wr->vocab_term[i]);
+        if (!wr->vocab_key[i]) {
+            raptor_term *t = uri_term(e, v);
+            if (!t)
+                return NULL;
+            wr->vocab_key[i] = v;
+            wr->vocab_term[i] = t;
+            return raptor_term_copy(t);
+        }
+    }
+    return uri_term(e, v); /* cache full */
 }
 
 static void emit(emit_t *e, raptor_term *s, const char *p, raptor_term *o)
@@ -137,7 +167,7 @@ static void emit(emit_t *e, raptor_term *s, const char *p, raptor_term *o)
     raptor_statement st;
     raptor_statement_init(&st, e->wr->rw);
     st.subject = s;
-    st.predicate = uri_term(e, p);
+    st.predicate = vocab(e, p);
     st.object = o;
     st.graph = e->graph ? raptor_term_copy(e->graph) : NULL;
     if (!st.predicate || raptor_serializer_serialize_statement(e->ser, &st))
@@ -178,7 +208,7 @@ static void emit_int(emit_t *e, const char *s, const char *p, size_t v, const ch
 
 static void emit_type(emit_t *e, const char *s, const char *cls)
 {
-    emit_iri(e, s, NS_RDF "type", cls);
+    emit(e, uri_term(e, s), NS_RDF "type", vocab(e, cls));
 }
 
 /* Label text: newlines and tabs folded to spaces, length bounded. */
