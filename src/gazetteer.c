@@ -125,7 +125,7 @@ const att_phrase *gaz_get(const att_gaz *g, const char *k, size_t n)
         return NULL;
     size_t h = (size_t)key_hash(k, n) & (g->n_slots - 1);
     while (g->slots[h].key) {
-        if (memcmp(g->slots[h].key, k, n) == 0 && g->slots[h].key[n] == '\0')
+        if (strncmp(g->slots[h].key, k, n) == 0 && g->slots[h].key[n] == '\0')
             return &g->slots[h];
         h = (h + 1) & (g->n_slots - 1);
     }
