@@ -419,7 +419,20 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
         }
         break;
     }
-    if (j >= c->te || !name_word(c, j) || is_function_word(c, j))
+    if (j >= c->te)
+        return i;
+    /* "He" is also a Chinese surname: "Vice Premier He Lifeng" */
+    /* "HE" in capitals is His/Her Excellency: "HE Safadi praised" */
+    if (g_is(c, j, "he") && g_tok(c, j)->allcaps && j + 1 < c->te && g_tok(c, j + 1)->upper) {
+        j++;
+        if (g_is(c, j, "the"))
+            return i;
+    }
+    int he_surname = g_is(c, j, "he") && g_tok(c, j)->upper && !g_tok(c, j)->allcaps &&
+                     j + 1 < c->te &&
+                     g_tok(c, j + 1)->kind == TK_WORD && g_tok(c, j + 1)->upper &&
+                     !is_function_word(c, j + 1) && name_word(c, j + 1);
+    if (!he_surname && (!name_word(c, j) || is_function_word(c, j)))
         return i;
     /* a name never starts with an office word: "President" */
     if (g_gaz(c, j, GZ_OFFICE, &p) && !g_tok(c, j)->allcaps) {
@@ -436,7 +449,7 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
             continue;
         }
         if (t->kind == TK_WORD && (t->upper || (words > 0 && name_word(c, j)))) {
-            if (!name_word(c, j))
+            if (!name_word(c, j) && !(words == 0 && he_surname))
                 break;
             if (words > 0 && g_gaz(c, j, GZ_OFFICE, &p) && !t->allcaps && p->office >= 0)
                 break;

@@ -222,7 +222,9 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
             continue;
         const att_token *t = g_tok(c, i);
         /* pronouns and "the two" */
-        if (t->kind == TK_WORD && (fold_eq(d->text, t, "he") || fold_eq(d->text, t, "she"))) {
+        int next_upper = i + 1 < c->te && g_tok(c, i + 1)->kind == TK_WORD && g_tok(c, i + 1)->upper;
+        if (t->kind == TK_WORD && (fold_eq(d->text, t, "she") ||
+                                   (fold_eq(d->text, t, "he") && !next_upper))) {
             cs[n++] = (cand){i, i + 1, -1, C_PRON_SING, 0};
             continue;
         }
@@ -268,8 +270,26 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
                     e = m2.end;
                 }
                 size_t nb, ne;
+                /* "the Prime Minister of Tonga ..., Hon. X": the name that
+                 * follows says who it is */
+                int named_after = 0;
+                for (size_t q = e; q < c->te && q < e + 12; q++) {
+                    if (g_punct(c, q, ',') && q + 1 < c->te && g_name(c, q + 1, &nb, &ne) != q + 1) {
+                        named_after = 1;
+                        break;
+                    }
+                    if (g_punct(c, q, '.') || g_punct(c, q, ';') ||
+                        (g_tok(c, q)->kind == TK_WORD && !g_tok(c, q)->upper &&
+                         !g_in(c, q, "and|of|the|for|outgoing|incoming|new|former")))
+                        break;
+                }
+                if (named_after) {
+                    i = e - 1;
+                    continue;
+                }
                 if (g_name(c, e, &nb, &ne) == e) {
-                    int who = resolve_description(c, j, e, country, m.key);
+                    int who = resolve_description(c, j, e, country >= 0 ? country : m.country,
+                                                  m.key);
                     if (who >= 0) {
                         int poss = e < c->te && g_tok(c, e)->kind == TK_POSS;
                         cs[n++] = (cand){i, e, who, C_PERSON, poss};
@@ -362,7 +382,6 @@ static size_t place_at(const att_ctx *c, size_t i, int allow_country, place_hit 
     if (!g_in(c, i, "in|at|to|of|inside|visiting|on"))
         return 0;
     int of = g_is(c, i, "of");
-    int to = g_is(c, i, "to");
     int on = g_is(c, i, "on");
     if (of) {
         /* only "the island of Bali", "the province of Antalya", "Wuxi of Jiangsu" no */
@@ -395,7 +414,7 @@ static size_t place_at(const att_ctx *c, size_t i, int allow_country, place_hit 
         }
         return 1;
     }
-    if (on || (to && !(i > c->tb + 1 && g_tok(c, i - 1)->upper)))
+    if (on)
         return 0;
     n = g_gaz(c, j, GZ_CITY, &p);
     if (n && ((j + n < c->te && g_tok(c, j + n)->upper && g_tok(c, j + n)->kind == TK_WORD) ||
@@ -894,8 +913,13 @@ static int meeting_sentence(mstate *st, size_t s)
         if (m.mode == ATT_MODE_IN_PERSON) {
             place_hit best;
             int found = 0;
+            /* "welcomed X to Oslo": "to" names the place after a welcome only */
+            const char *tw = text + tr[k].bb;
+            int welcome = strncmp(tw, "welcom", 6) == 0 || strncmp(tw, "receiv", 6) == 0 ||
+                          strncmp(tw, "host", 4) == 0;
             for (size_t q = tr[k].tb; q < seg_e && !found; q++)
-                if (place_at(&c, q, 1, &best) && !in_aside(&c, tr[k].tb, q))
+                if ((welcome || !g_is(&c, q, "to")) && place_at(&c, q, 1, &best) &&
+                    !in_aside(&c, tr[k].tb, q))
                     found = 1;
             for (size_t q = c.tb; q < first_trigger && !found; q++)
                 if (place_at(&c, q, 1, &best))
@@ -903,6 +927,26 @@ static int meeting_sentence(mstate *st, size_t s)
             if (!found && (strstr(text + se->b, "this city") || strstr(text + se->b, "this border city")) &&
                 d->dateline_place) {
                 m.place = att_strdup(d->dateline_place);
+            }
+            /* "in Apulia": a place the gazetteer does not know is still the
+             * text's place, better than the last meeting's */
+            if (!found && !m.place) {
+                for (size_t q = tr[k].tb; q + 1 < seg_e && !m.place; q++) {
+                    if (!g_is(&c, q, "in") || in_aside(&c, tr[k].tb, q))
+                        continue;
+                    size_t z = q + 1;
+                    const att_phrase *lp;
+                    while (z < seg_e && g_tok(&c, z)->kind == TK_WORD && g_tok(&c, z)->upper &&
+                           !(g_gaz(&c, z, GZ_LEX, &lp) && (lp->lex & (LX_MONTH | LX_WEEKDAY))) &&
+                           !g_gaz(&c, z, GZ_ORG | GZ_OFFICE | GZ_DEMONYM, &lp) && z < q + 4)
+                        z++;
+                    int person = 0;
+                    for (size_t y = 0; y < nc; y++)
+                        if (cs[y].b <= q + 1 && cs[y].e > q + 1)
+                            person = 1;
+                    if (z > q + 1 && !person && (z >= seg_e || !g_tok(&c, z)->upper))
+                        m.place = tokens_text(&c, q + 1, z);
+                }
             }
             if (found) {
                 if (best.city >= 0 && best.b < best.e) {

@@ -26,7 +26,8 @@
     "attended)\\s+(?:a\\s+|an\\s+|the\\s+|their\\s+|his\\s+|her\\s+)?"                             \
     "(?:[\\w'’-]+\\s+){0,4}?"                                                                      \
     "(?:talks|meeting|meetings|conversation|call|consultations|discussions?|dialogue|"            \
-    "videoconference|video\\s+conference|summit|session|phone\\s+talks|exchange)"                  \
+    "videoconference|video\\s+conference|summit|session|phone\\s+talks|exchange|"                  \
+    "(?:phone|telephone|video)\\s+talk)"                                                           \
     "(?:\\s+(?:[\\w'’-]+\\s+){0,8}?(?:with|between))?"                                            \
     "|(?:talked|spoke|speaks|speaking)\\s+(?:by|over\\s+the|on\\s+the)\\s+(?:tele)?phone"          \
     "|(?:talked|spoke|speaks|speaking|conversed)"                                                  \
