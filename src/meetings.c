@@ -917,7 +917,18 @@ static int meeting_sentence(mstate *st, size_t s)
             const char *tw = text + tr[k].bb;
             int welcome = strncmp(tw, "welcom", 6) == 0 || strncmp(tw, "receiv", 6) == 0 ||
                           strncmp(tw, "host", 4) == 0;
-            for (size_t q = tr[k].tb; q < seg_e && !found; q++)
+            /* the place belongs to the trigger's clause: "received X, and the two
+             * ministers discussed the developments in Gaza" does not say where */
+            size_t place_e = seg_e;
+            for (size_t q = tr[k].te; q < seg_e; q++)
+                if (g_in(&c, q, "discussed|discuss|reviewed|review|exchanged|agreed|said|"
+                                "stressed|noted|underlined|conveyed|briefed|expressed|focusing|"
+                                "focused|regarding|concerning|about|amid") ||
+                    (g_punct(&c, q, ',') && g_is(&c, q + 1, "and"))) {
+                    place_e = q;
+                    break;
+                }
+            for (size_t q = tr[k].tb; q < place_e && !found; q++)
                 if ((welcome || !g_is(&c, q, "to")) && place_at(&c, q, 1, &best) &&
                     !in_aside(&c, tr[k].tb, q))
                     found = 1;
@@ -931,7 +942,7 @@ static int meeting_sentence(mstate *st, size_t s)
             /* "in Apulia": a place the gazetteer does not know is still the
              * text's place, better than the last meeting's */
             if (!found && !m.place) {
-                for (size_t q = tr[k].tb; q + 1 < seg_e && !m.place; q++) {
+                for (size_t q = tr[k].tb; q + 1 < place_e && !m.place; q++) {
                     if (!g_is(&c, q, "in") || in_aside(&c, tr[k].tb, q))
                         continue;
                     size_t z = q + 1;

@@ -837,8 +837,17 @@ static void propagate_countries(const attache_world *w, attache_doc *d)
         for (size_t i = m->b; i-- > c.tb && i + 25 > m->b;) {
             if (g_punct(&c, i, ';'))
                 break;
-            if (g_is(&c, i, "accompanied") && g_is(&c, i + 1, "by"))
+            if (g_is(&c, i, "accompanied") && g_is(&c, i + 1, "by")) {
                 accompanied = 1;
+                break;
+            }
+            /* the companions' list ends where another verb begins ("also met") */
+            const att_phrase *tp;
+            if (g_tok(&c, i)->kind == TK_WORD && !g_tok(&c, i)->upper &&
+                !g_in(&c, i, "and|by|of|the|his|her|their|first|lady|wife|husband|on|visit|"
+                             "delegation|including|as|well") &&
+                !g_gaz(&c, i, GZ_TITLEWORD | GZ_OFFICE | GZ_LEX, &tp))
+                break;
         }
         if (accompanied) {
             const att_mention *subj = NULL;
