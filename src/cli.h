@@ -15,6 +15,13 @@ typedef struct {
     size_t n_inputs;
 } cli_opts;
 
+/* Exit statuses of the command line. */
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+/* The diagnostic sink of the command line: "attache: WHERE: level: MSG" on
+ * standard error; ctx is the cli_opts (quiet/verbose), may be NULL. */
+void cli_diag(void *ctx, attache_level level, const char *where, const char *msg);
+
 /* Call fn for path, or for every regular file below it (sorted, dot files
  * skipped) when it is a directory. Returns nonzero when anything failed. */
 int cli_each_input(const char *path, int (*fn)(void *ctx, const char *file), void *ctx,

@@ -8,22 +8,10 @@
 
 #include "cli.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char *prog = "attache";
 
-static void diag(void *ctx, attache_level level, const char *where, const char *msg)
-{
-    const cli_opts *o = ctx;
-    if (level == ATTACHE_DIAG_INFO && (!o || !o->verbose))
-        return;
-    if (level == ATTACHE_DIAG_WARNING && o && o->quiet)
-        return;
-    fprintf(stderr, "%s: %s%s%s: %s\n", prog, where ? where : "", where ? ": " : "",
-            level == ATTACHE_DIAG_ERROR ? "error" : level == ATTACHE_DIAG_WARNING ? "warning"
-                                                                                  : "info",
-            msg);
-}
+
 
 /* The world and the open store of a store command; 0 and a message on failure. */
 static int open_both(cli_opts *o, const char *cmd, int flags, attache_world **w,
@@ -36,7 +24,7 @@ static int open_both(cli_opts *o, const char *cmd, int flags, attache_world **w,
         *exit_code = EXIT_USAGE;
         return 0;
     }
-    if (attache_world_new(o->data_dir, diag, o, w) != ATTACHE_SUCCESS) {
+    if (attache_world_new(o->data_dir, cli_diag, o, w) != ATTACHE_SUCCESS) {
         *exit_code = EXIT_INPUT;
         return 0;
     }

@@ -12,11 +12,9 @@
 #include "attache/attache.h"
 #include "cli.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
-
 static const char *prog = "attache";
 
-static void diag(void *ctx, attache_level level, const char *where, const char *msg)
+void cli_diag(void *ctx, attache_level level, const char *where, const char *msg)
 {
     const cli_opts *o = ctx;
     if (level == ATTACHE_DIAG_INFO && (!o || !o->verbose))
@@ -73,7 +71,7 @@ static int version(const cli_opts *o)
 {
     attache_world *w = NULL;
     printf("attache %s\n", ATTACHE_VERSION);
-    if (attache_world_new(o->data_dir, diag, (void *)o, &w) == ATTACHE_SUCCESS) {
+    if (attache_world_new(o->data_dir, cli_diag, (void *)o, &w) == ATTACHE_SUCCESS) {
         size_t c, f, p;
         attache_world_counts(w, &c, &f, &p);
         printf("reference data: %zu countries, %zu offices, %zu places\n", c, f, p);
@@ -234,7 +232,7 @@ static int extract_file(void *ctx, const char *file)
 static int cmd_extract(cli_opts *o)
 {
     attache_world *w = NULL;
-    if (attache_world_new(o->data_dir, diag, o, &w) != ATTACHE_SUCCESS)
+    if (attache_world_new(o->data_dir, cli_diag, o, &w) != ATTACHE_SUCCESS)
         return EXIT_INPUT;
     if (o->base && attache_world_set_base(w, o->base) != ATTACHE_SUCCESS) {
         fprintf(stderr, "%s: --base '%s' is not an absolute IRI ending in / or #\n", prog,
@@ -338,7 +336,7 @@ static int cmd_query(cli_opts *o)
         return EXIT_USAGE;
     }
     attache_world *w = NULL;
-    if (attache_world_new(o->data_dir, diag, o, &w) != ATTACHE_SUCCESS) {
+    if (attache_world_new(o->data_dir, cli_diag, o, &w) != ATTACHE_SUCCESS) {
         free(text);
         return EXIT_INPUT;
     }
