@@ -16,46 +16,12 @@
 #include <strings.h>
 
 #include "attache/attache.h"
+#include "unit.h"
 
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_MEETINGS 4
 #define MAX_PEOPLE 6
 
-static attache_world *world; /* made once per TCase (unchecked fixture) */
 
-static void world_up(void)
-{
-    ck_assert_int_eq(attache_world_new(NULL, NULL, NULL, &world), ATTACHE_SUCCESS);
-}
-
-static void world_down(void)
-{
-    attache_world_free(world);
-    world = NULL;
-}
-
-/* Read and extract " date DATE\n\nTEXT\n" (no date line when date is NULL);
- * the caller frees. */
-static attache_doc *extract_as(const char *id, const char *date, const char *text)
-{
-    char buf[4096];
-    if (date)
-        snprintf(buf, sizeof buf, " date %s\n\n%s\n", date, text);
-    else
-        snprintf(buf, sizeof buf, "%s\n", text);
-    attache_doc_options o;
-    memset(&o, 0, sizeof o);
-    o.id = id;
-    attache_doc *d = NULL;
-    ck_assert_int_eq(attache_doc_read_mem(world, id, buf, strlen(buf), &o, &d), ATTACHE_SUCCESS);
-    ck_assert_int_eq(attache_extract(world, d), ATTACHE_SUCCESS);
-    return d;
-}
-
-static attache_doc *extract(const char *date, const char *text)
-{
-    return extract_as("test", date, text);
-}
 
 /* A name as the scorer compares it: case and one-letter initials ignored. */
 static int same_name(const char *a, const char *b)
@@ -497,11 +463,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return unit_run(suite()); }

@@ -13,34 +13,12 @@
 #include <strings.h>
 
 #include "attache/attache.h"
+#include "unit.h"
 
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_FACTS 6
 
-static attache_world *world; /* made once per TCase (unchecked fixture) */
-
-static void world_up(void)
-{
-    ck_assert_int_eq(attache_world_new(NULL, NULL, NULL, &world), ATTACHE_SUCCESS);
-}
-
-static void world_down(void)
-{
-    attache_world_free(world);
-    world = NULL;
-}
 
 /* Read and extract " date DATE\n\nTEXT\n"; the caller frees. */
-static attache_doc *extract(const char *date, const char *text)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, " date %s\n\n%s\n", date, text);
-    attache_doc *d = NULL;
-    ck_assert_int_eq(attache_doc_read_mem(world, "test", buf, strlen(buf), NULL, &d),
-                     ATTACHE_SUCCESS);
-    ck_assert_int_eq(attache_extract(world, d), ATTACHE_SUCCESS);
-    return d;
-}
 
 /* A name as the scorer compares it: case, final periods, honorifics and
  * one-letter initials ignored, word order free (surname-first names). */
@@ -430,11 +408,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return unit_run(suite()); }

@@ -9,36 +9,13 @@
 #include <string.h>
 
 #include "attache/attache.h"
+#include "unit.h"
 #include "doc.h"
 #include "gazetteer.h"
 #include "world.h"
 
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-static attache_world *world;
 
-static void setup(void)
-{
-    ck_assert_int_eq(attache_world_new(NULL, NULL, NULL, &world), ATTACHE_SUCCESS);
-}
-
-static void teardown(void)
-{
-    attache_world_free(world);
-    world = NULL;
-}
-
-/* Read and extract "date\n\ntext"; the caller frees. */
-static attache_doc *extract(const char *date, const char *text)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, " date %s\n\n%s\n", date, text);
-    attache_doc *d = NULL;
-    ck_assert_int_eq(attache_doc_read_mem(world, "test", buf, strlen(buf), NULL, &d),
-                     ATTACHE_SUCCESS);
-    ck_assert_int_eq(attache_extract(world, d), ATTACHE_SUCCESS);
-    return d;
-}
 
 static char when_buf[16];
 static const char *when(const att_sched *s)
@@ -355,19 +332,19 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("scheduled");
     TCase *tc = tcase_create("triggers");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, world_up, world_down);
     tcase_add_loop_test(tc, test_trigger, 0, (int)N_OF(trigger_cases));
     suite_add_tcase(s, tc);
     tc = tcase_create("times");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, world_up, world_down);
     tcase_add_loop_test(tc, test_time, 0, (int)N_OF(time_cases));
     suite_add_tcase(s, tc);
     tc = tcase_create("exclusions");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, world_up, world_down);
     tcase_add_loop_test(tc, test_excluded, 0, (int)N_OF(excluded_cases));
     suite_add_tcase(s, tc);
     tc = tcase_create("events");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, world_up, world_down);
     tcase_add_test(tc, test_two_in_one_sentence);
     tcase_add_test(tc, test_coordinated_participation);
     tcase_add_test(tc, test_named_twice);
@@ -378,11 +355,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return unit_run(suite()); }
