@@ -303,6 +303,18 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
     snprintf(m->label, sizeof m->label, "%s", o->label);
     /* extensions: of COUNTRY / of ORG / for X / on X / to X */
     for (int rounds = 0; rounds < 4 && k < c->te; rounds++) {
+        /* "Minister of State at the Ministry of Foreign Affairs" */
+        if (g_is(c, k, "at") && g_is(c, k + 1, "the") && g_is(c, k + 2, "ministry")) {
+            int ec = -1, eo = -1;
+            size_t e = extension(c, k + 2, &ec, &eo);
+            if (e > k + 2) {
+                title_tokens(c, m, k, e);
+                if (m->country < 0 && ec >= 0)
+                    m->country = ec;
+                k = e;
+                continue;
+            }
+        }
         if (!g_in(c, k, "of|for|on|to"))
             break;
         size_t j = k + 1;

@@ -63,6 +63,7 @@
     "also\\s+taking\\s+part|also\\s+took\\s+part|also\\s+participated|"                           \
     "(?:was|were)\\s+(?:also\\s+)?attended\\s+by|also\\s+attended\\s+(?:the|by)|"                 \
     "joined\\s+the\\s+(?:talks|meeting|discussions?|conversation|call|session)|"                   \
+    "(?:attended|attend|attending)\\s+the\\s+(?:meeting|talks|session|reception|lunch|dinner)\\b|" \
     "(?:meeting|talks|session|summit|conversation)\\s+(?:also\\s+)?brought\\s+together|"           \
     "present\\s+at\\s+the\\s+(?:talks|meeting|reception))"
 
