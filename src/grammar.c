@@ -337,13 +337,14 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
         }
         int ec = -1, eo = -1;
         size_t e = extension(c, j, &ec, &eo);
-        if (e == j && g_is(c, k, "of")) {
-            /* "Governor of Táchira, Freddy Bernal": an unknown place up to a comma */
+        if (g_is(c, k, "of")) {
+            /* "Governor of Norte de Santander, X": an unknown place up to a comma,
+             * when it reaches further than the title words do */
             size_t q = j;
-            while (q < c->te && q < j + 4 &&
+            while (q < c->te && q < j + 5 &&
                    (g_tok(c, q)->upper || (q > j && g_in(c, q, "de|del|la|do|da|of"))))
                 q++;
-            if (q > j && g_punct(c, q, ','))
+            if (q > e && g_punct(c, q, ','))
                 e = q;
         }
         if (e == j)
