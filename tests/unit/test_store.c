@@ -2,7 +2,7 @@
  * a temporary directory: idempotent loads, replacing and removing one
  * document's graph, merging what two readouts of one meeting share, a bad
  * document in the middle of a load, locking, export and query. The readouts
- * are tests/data/merge/*.txt (one meeting told by each side) and short texts
+ * are the two files in tests/data/merge/ (one meeting told by each side) and short texts
  * written below. One Suite, a TCase per concern. */
 #include "store.h"
 
