@@ -393,13 +393,22 @@ static int row_office(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
     return o->key && o->label;
 }
 
-static void link_city(att_gaz *g, att_phrase *ph, int idx)
+/* Link city idx under phrase ph. A city has one `next`, which belongs to
+ * the chain of its own name; under an alternative name (primary == 0) it is
+ * only made the phrase's head when the phrase has none or it is a capital,
+ * so that no other chain is cut. */
+static void link_city(att_gaz *g, att_phrase *ph, int idx, int primary)
 {
     /* already linked under this key (a name and an altname that fold alike) */
     for (int j = ph->city; j >= 0; j = g->cities[j].next)
         if (j == idx)
             return;
     att_city *c = &g->cities[idx];
+    if (!primary) {
+        if (ph->city < 0 || c->capital)
+            ph->city = idx;
+        return;
+    }
     if (ph->city < 0 || c->capital) {
         /* capitals first: "Washington" is the US capital before the others */
         c->next = ph->city;
@@ -440,7 +449,7 @@ static int row_city(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
                 *bar = '\0';
             att_phrase *ph = *p ? add_form(g, p, GZ_CITY) : NULL;
             if (ph)
-                link_city(g, ph, idx);
+                link_city(g, ph, idx, i == 0);
             if (bar)
                 *bar = '|';
             p = bar ? bar + 1 : NULL;
