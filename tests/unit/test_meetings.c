@@ -430,32 +430,25 @@ START_TEST(test_view_bounds)
 }
 END_TEST
 
-static TCase *group(const char *name)
-{
-    TCase *tc = tcase_create(name);
-    tcase_add_unchecked_fixture(tc, world_up, world_down);
-    return tc;
-}
-
 static Suite *suite(void)
 {
     Suite *s = suite_create("meetings");
-    TCase *tc = group("triggers");
+    TCase *tc = unit_group("triggers");
     tcase_add_loop_test(tc, test_trigger, 0, (int)N_OF(trigger_cases));
     suite_add_tcase(s, tc);
-    tc = group("participants");
+    tc = unit_group("participants");
     tcase_add_loop_test(tc, test_participants, 0, (int)N_OF(participant_cases));
     suite_add_tcase(s, tc);
-    tc = group("places");
+    tc = unit_group("places");
     tcase_add_loop_test(tc, test_places, 0, (int)N_OF(place_cases));
     suite_add_tcase(s, tc);
-    tc = group("dates");
+    tc = unit_group("dates");
     tcase_add_loop_test(tc, test_dates, 0, (int)N_OF(date_cases));
     suite_add_tcase(s, tc);
-    tc = group("exclusions");
+    tc = unit_group("exclusions");
     tcase_add_loop_test(tc, test_excluded, 0, (int)N_OF(excluded_cases));
     suite_add_tcase(s, tc);
-    tc = group("identity");
+    tc = unit_group("identity");
     tcase_add_test(tc, test_one_node);
     tcase_add_test(tc, test_same_meeting_same_iri);
     tcase_add_test(tc, test_view_bounds);

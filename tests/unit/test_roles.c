@@ -375,32 +375,25 @@ START_TEST(test_view_bounds)
 }
 END_TEST
 
-static TCase *group(const char *name)
-{
-    TCase *tc = tcase_create(name);
-    tcase_add_unchecked_fixture(tc, world_up, world_down);
-    return tc;
-}
-
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
-    TCase *tc = group("markers");
+    TCase *tc = unit_group("markers");
     tcase_add_loop_test(tc, test_marker, 0, (int)N_OF(marker_cases));
     suite_add_tcase(s, tc);
-    tc = group("offices");
+    tc = unit_group("offices");
     tcase_add_loop_test(tc, test_offices, 0, (int)N_OF(office_cases));
     suite_add_tcase(s, tc);
-    tc = group("names");
+    tc = unit_group("names");
     tcase_add_loop_test(tc, test_names, 0, (int)N_OF(name_cases));
     suite_add_tcase(s, tc);
-    tc = group("exclusions");
+    tc = unit_group("exclusions");
     tcase_add_loop_test(tc, test_excluded, 0, (int)N_OF(excluded_cases));
     suite_add_tcase(s, tc);
-    tc = group("organisations");
+    tc = unit_group("organisations");
     tcase_add_loop_test(tc, test_orgs, 0, (int)N_OF(org_cases));
     suite_add_tcase(s, tc);
-    tc = group("people");
+    tc = unit_group("people");
     tcase_add_loop_test(tc, test_people, 0, (int)N_OF(people_cases));
     tcase_add_test(tc, test_one_person);
     tcase_add_test(tc, test_view_bounds);

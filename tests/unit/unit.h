@@ -53,6 +53,14 @@ static inline attache_doc *extract(const char *date, const char *text)
     return extract_as("test", date, text);
 }
 
+/* A test group that gets its own world (made once for the group). */
+static inline TCase *unit_group(const char *name)
+{
+    TCase *tc = tcase_create(name);
+    tcase_add_unchecked_fixture(tc, world_up, world_down);
+    return tc;
+}
+
 /* Run the suite; the process's exit status. */
 static inline int unit_run(Suite *s)
 {
