@@ -458,6 +458,33 @@ static int row_city(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
     return c->name != NULL;
 }
 
+static int row_region(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
+{
+    (void)nf;
+    (void)err;
+    (void)errlen;
+    int country = gaz_country_by_code(g, f[1]);
+    if (country < 0)
+        return 1; /* a state this data does not know: skip the row */
+    char *forms[2] = {f[0], f[2]};
+    for (int i = 0; i < 2; i++) {
+        char *p = forms[i];
+        while (p && *p) {
+            char *bar = strchr(p, '|');
+            if (bar)
+                *bar = '\0';
+            att_phrase *ph = *p ? add_form(g, p, GZ_REGION) : NULL;
+            /* a name that is also a state's keeps the state's own entry */
+            if (ph && !(ph->kinds & (GZ_COUNTRY | GZ_DEMONYM)))
+                ph->country = country;
+            if (bar)
+                *bar = '|';
+            p = bar ? bar + 1 : NULL;
+        }
+    }
+    return 1;
+}
+
 static int row_venue(att_gaz *g, char **f, size_t nf, char *err, size_t errlen)
 {
     (void)nf;
@@ -548,6 +575,8 @@ attache_status gaz_load(const char *dir, att_gaz **out, char *err, size_t errlen
         st = read_tsv(g, dir, "cities.tsv", 4, 1, row_city, err, errlen);
     if (st == ATTACHE_SUCCESS)
         st = read_tsv(g, dir, "venues.tsv", 3, 0, row_venue, err, errlen);
+    if (st == ATTACHE_SUCCESS)
+        st = read_tsv(g, dir, "regions.tsv", 3, 0, row_region, err, errlen);
     if (st == ATTACHE_SUCCESS)
         st = read_tsv(g, dir, "lexicon.tsv", 2, 1, row_lex, err, errlen);
     if (st != ATTACHE_SUCCESS) {

@@ -50,7 +50,8 @@ enum {
     GZ_VENUE = 1 << 4,
     GZ_ORG = 1 << 5,
     GZ_LEX = 1 << 6,     /* closed word classes, see lexicon classes */
-    GZ_TITLEWORD = 1 << 7 /* a single word that occurs in office or organisation names */
+    GZ_TITLEWORD = 1 << 7, /* a single word that occurs in office or organisation names */
+    GZ_REGION = 1 << 8     /* a state's first-level division: "Jiangsu", "Táchira" */
 };
 
 /* Lexicon classes (bit flags in att_phrase.lex). */
@@ -74,7 +75,7 @@ typedef struct {
     uint8_t prefix;  /* 1 when some longer phrase starts with this key */
     uint8_t exact;   /* 1 when the surface form must match case exactly (US, WHO) */
     const char *surface; /* the exact-case surface when exact */
-    int country;     /* GZ_COUNTRY / GZ_DEMONYM */
+    int country;     /* GZ_COUNTRY / GZ_DEMONYM; GZ_REGION: the region's state */
     int office;      /* GZ_OFFICE */
     int city;        /* GZ_CITY: first city of that name */
     int venue;       /* GZ_VENUE */

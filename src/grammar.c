@@ -337,6 +337,16 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
         }
         int ec = -1, eo = -1;
         size_t e = extension(c, j, &ec, &eo);
+        if (g_is(c, k, "of") && e == j) {
+            /* "Governor of Táchira": a state's region gives the office's state */
+            const att_phrase *rp;
+            size_t rn = g_gaz(c, j, GZ_REGION, &rp);
+            if (rn && rp->country >= 0) {
+                e = j + rn;
+                if (ec < 0)
+                    ec = rp->country;
+            }
+        }
         if (g_is(c, k, "of")) {
             /* "Governor of Norte de Santander, X": an unknown place up to a comma,
              * when it reaches further than the title words do */
