@@ -364,7 +364,8 @@ static int run_syntax(const attache_world *w, const char *syntax, size_t docs, u
     }
     setvbuf(sink, NULL, _IOFBF, 1 << 16);
     attache_writer *wr = NULL;
-    if (attache_writer_new(w, syntax, sink, &wr) != ATTACHE_SUCCESS) {
+    int extract_only = strcmp(syntax, "none") == 0; /* read and extract, write nothing */
+    if (!extract_only && attache_writer_new(w, syntax, sink, &wr) != ATTACHE_SUCCESS) {
         fprintf(stderr, "attache_bench: cannot make a %s writer\n", syntax);
         fclose(sink);
         return 1;
@@ -383,7 +384,7 @@ static int run_syntax(const attache_world *w, const char *syntax, size_t docs, u
         attache_status st = attache_doc_read_mem(w, id, b->s, b->len, &opts, &d);
         if (st == ATTACHE_SUCCESS)
             st = attache_extract(w, d);
-        if (st == ATTACHE_SUCCESS)
+        if (st == ATTACHE_SUCCESS && !extract_only)
             st = attache_writer_write(wr, d);
         if (st == ATTACHE_SUCCESS) {
             attache_counts c = attache_doc_counts(d);
@@ -397,9 +398,9 @@ static int run_syntax(const attache_world *w, const char *syntax, size_t docs, u
         if (k + 1 == (docs + 9) / 10)
             rss_tenth = current_rss_mib();
     }
-    size_t triples = attache_writer_triples(wr);
+    size_t triples = extract_only ? 0 : attache_writer_triples(wr);
     double t0 = now_s();
-    attache_status st = attache_writer_free(wr);
+    attache_status st = extract_only ? ATTACHE_SUCCESS : attache_writer_free(wr);
     fclose(sink);
     busy += now_s() - t0;
     printf("%-9s %8zu %9.0f %7.1f %10.0f %10zu %8.1f %8zu %7.1f %6.1f %7.1f %7.1f%s\n", syntax,
@@ -489,7 +490,8 @@ static void usage(FILE *fp)
             "                     [--startup-runs N]\n"
             "       attache_bench --docs N [--seed N] --write-corpus DIR | --write-jsonl FILE\n"
             "Runs read, extract and write in-process over N generated readouts (default\n"
-            "10000) for each syntax (default: turtle, ntriples, nquads).\n");
+            "10000) for each syntax (default: turtle, ntriples, nquads; \"none\" reads and\n"
+            "extracts without writing, to separate extraction from serialization).\n");
 }
 
 int main(int argc, char **argv)
@@ -516,7 +518,7 @@ int main(int argc, char **argv)
             break;
         case 's':
             if (n_syntax == sizeof syntaxes / sizeof syntaxes[0] ||
-                !attache_syntax_supported(optarg)) {
+                (strcmp(optarg, "none") != 0 && !attache_syntax_supported(optarg))) {
                 fprintf(stderr, "attache_bench: unknown or too many --syntax '%s'\n", optarg);
                 return 2;
             }
