@@ -10,6 +10,7 @@
 typedef struct {
     const char *output, *format, *base, *date, *data_dir, *query, *db;
     int format_given, jsonl, quiet, verbose, help, version;
+    int raptor_writer; /* --writer raptor: raptor2's serializers for every syntax */
     attache_results_format results;
     char **inputs; /* borrowed from argv */
     size_t n_inputs;

@@ -99,6 +99,11 @@ int iri_person(att_buf *b, const char *base, const char *name)
 {
     char key[256];
     iri_person_key(name, key, sizeof key);
+    return iri_person_keyed(b, base, key);
+}
+
+int iri_person_keyed(att_buf *b, const char *base, const char *key)
+{
     return buf_adds(b, base) && buf_adds(b, "person/") && add_slug_hash(b, key, 48, key);
 }
 
@@ -138,6 +143,12 @@ int iri_membership(att_buf *b, const char *base, const char *kind, const char *p
 {
     char pk[256];
     iri_person_key(person, pk, sizeof pk);
+    return iri_membership_keyed(b, base, kind, pk, a2, org, key);
+}
+
+int iri_membership_keyed(att_buf *b, const char *base, const char *kind, const char *pk,
+                         const char *a2, const char *org, const char *key)
+{
     att_buf post;
     buf_init(&post);
     if (!post_suffix(&post, a2, org, key)) {
@@ -191,6 +202,20 @@ int iri_meeting(att_buf *b, const char *base, const char *date, const char *cons
         iri_person_key(people[i], store[i], sizeof store[i]);
         keys[i] = store[i];
     }
+    int ok = iri_meeting_keyed(b, base, date, keys, n, doc);
+    free(keys);
+    free(store);
+    return ok;
+}
+
+int iri_meeting_keyed(att_buf *b, const char *base, const char *date,
+                      const char *const *person_keys, size_t n, const char *doc)
+{
+    const char **keys = malloc((n ? n : 1) * sizeof *keys);
+    if (!keys)
+        return 0;
+    if (n)
+        memcpy(keys, person_keys, n * sizeof *keys);
     qsort(keys, n, sizeof keys[0], cmp_str);
     att_buf k;
     buf_init(&k);
@@ -205,7 +230,6 @@ int iri_meeting(att_buf *b, const char *base, const char *date, const char *cons
          buf_adds(b, date ? date : "undated") && buf_addc(b, '-') && buf_adds(b, hex);
     buf_free(&k);
     free(keys);
-    free(store);
     return ok;
 }
 

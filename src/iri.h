@@ -25,8 +25,11 @@
  * and suffixes, sorted. Written to out (size n). */
 void iri_person_key(const char *name, char *out, size_t n);
 
-/* Each appends to b and returns 0 on out of memory. */
+/* Each appends to b and returns 0 on out of memory. The *_keyed forms take
+ * person keys already made by iri_person_key (a writer keeps them per
+ * document rather than tokenizing a name at every reference). */
 int iri_person(att_buf *b, const char *base, const char *name);
+int iri_person_keyed(att_buf *b, const char *base, const char *key);
 int iri_country(att_buf *b, const char *base, const char *a2);
 int iri_role(att_buf *b, const char *base, const char *key);
 /* post: country a2 or NULL, org key or NULL */
@@ -34,11 +37,16 @@ int iri_post(att_buf *b, const char *base, const char *a2, const char *org, cons
 /* membership or tenure ("membership" / "tenure") */
 int iri_membership(att_buf *b, const char *base, const char *kind, const char *person,
                    const char *a2, const char *org, const char *key);
+int iri_membership_keyed(att_buf *b, const char *base, const char *kind,
+                         const char *person_key, const char *a2, const char *org,
+                         const char *key);
 int iri_place(att_buf *b, const char *base, const char *name, const char *a2,
               const char *geonameid);
 /* meeting: date "YYYY-MM-DD" or NULL; person keys sorted inside; doc used when undated */
 int iri_meeting(att_buf *b, const char *base, const char *date, const char *const *people,
                 size_t n, const char *doc);
+int iri_meeting_keyed(att_buf *b, const char *base, const char *date,
+                      const char *const *person_keys, size_t n, const char *doc);
 int iri_event(att_buf *b, const char *base, const char *label, const char *const *parties,
               size_t n);
 int iri_time(att_buf *b, const char *base, const char *date);

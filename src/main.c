@@ -46,6 +46,8 @@ static void usage(FILE *fp)
             "  -o, --output FILE    write to FILE instead of standard output\n"
             "  -f, --format SYNTAX  turtle (default), ntriples, nquads (one named graph per\n"
             "                       document), rdfxml or dot\n"
+            "      --writer raptor  write with raptor2's serializers (slower; the default\n"
+            "                       writes Turtle/N-Triples/N-Quads itself, same graph)\n"
             "      --base IRI       base for minted IRIs (default %s)\n"
             "      --date DATE      reference date YYYY-MM-DD for documents without a date line\n"
             "      --jsonl          inputs are JSON Lines: id, date, text, optional url, source\n"
@@ -253,7 +255,9 @@ static int cmd_extract(cli_opts *o)
     extract_run r = {0};
     r.o = o;
     r.w = w;
-    if (attache_writer_new(w, o->format, fp, &r.out) != ATTACHE_SUCCESS) {
+    if (attache_writer_new(w, o->format, fp, &r.out) != ATTACHE_SUCCESS ||
+        (o->raptor_writer &&
+         attache_writer_set_engine(r.out, ATTACHE_WRITER_RAPTOR) != ATTACHE_SUCCESS)) {
         fprintf(stderr, "%s: cannot make a %s writer\n", prog, o->format);
         if (fp != stdout)
             fclose(fp);
@@ -368,6 +372,7 @@ static int parse(int argc, char **argv, cli_opts *o)
                                           {"date", required_argument, NULL, 'D'},
                                           {"data", required_argument, NULL, 'd'},
                                           {"jsonl", no_argument, NULL, 'J'},
+                                          {"writer", required_argument, NULL, 'W'},
                                           {"query", required_argument, NULL, 'e'},
                                           {"db", required_argument, NULL, 'b'},
                                           {"quiet", no_argument, NULL, 'q'},
@@ -397,6 +402,16 @@ static int parse(int argc, char **argv, cli_opts *o)
             break;
         case 'J':
             o->jsonl = 1;
+            break;
+        case 'W':
+            if (strcmp(optarg, "raptor") == 0) {
+                o->raptor_writer = 1;
+            } else if (strcmp(optarg, "native") == 0) {
+                o->raptor_writer = 0;
+            } else {
+                fprintf(stderr, "%s: --writer: '%s' is neither raptor nor native\n", prog, optarg);
+                return 0;
+            }
             break;
         case 'e':
             o->query = optarg;

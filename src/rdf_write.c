@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "gazetteer.h"
 #include "iri.h"
+#include "rdf_native.h"
 #include "rdf_write.h"
 #include "util.h"
 #include "world.h"
@@ -32,6 +33,20 @@
 #define NS_GN "http://www.geonames.org/ontology#"
 #define NS_WD "http://www.wikidata.org/entity/"
 #define NS_ATT ATTACHE_NS
+
+/* Prefixes of the vocabularies, and of the minted IRIs whose local names
+ * are slugs: never doc/, whose fragments are not prefixed names, nor time/
+ * (its dates start with a digit) and org/, whose kind names are taken by
+ * OWL-Time's and W3C ORG's prefixes. A prefix is declared once. */
+static const struct {
+    const char *prefix, *uri;
+} NS[] = {{"rdf", NS_RDF},   {"xsd", NS_XSD},   {"schema", NS_SCHEMA}, {"org", NS_ORG},
+          {"skos", NS_SKOS}, {"prov", NS_PROV}, {"time", NS_TIME},     {"sem", NS_SEM},
+          {"nif", NS_NIF},   {"gn", NS_GN},     {"wd", NS_WD},         {"att", NS_ATT}};
+#define NS_COUNT (sizeof NS / sizeof NS[0])
+static const char *const KINDS[] = {"person",     "country", "place", "role",  "post",
+                                    "membership", "tenure",  "event"};
+#define KIND_COUNT (sizeof KINDS / sizeof KINDS[0])
 
 /* Terms for the vocabulary's IRIs (predicates, classes): the strings are
  * constants of this file, so their addresses key a small cache. */
@@ -51,6 +66,11 @@ struct attache_writer {
      * XML documents one after the other are not one RDF/XML document */
     int shared;
     raptor_serializer *ser;
+    /* Turtle, N-Triples, N-Quads: the writer's own text (rdf_native.h),
+     * unless ATTACHE_WRITER_RAPTOR was asked for; NULL otherwise. */
+    nat_writer *nat;
+    nat_prefix prefixes[NS_COUNT + KIND_COUNT];
+    char *kind_iri[KIND_COUNT]; /* owned: base + kind + "/" */
 };
 
 static attache_status writer_end_shared(attache_writer *wr);
@@ -67,6 +87,10 @@ typedef struct {
     char *emitted_country;
     uint64_t *described; /* hashes of the IRIs already described in this document */
     size_t n_described, cap_described;
+    size_t nchars;        /* the text's length in characters (NIF offsets) */
+    char (*pkey)[256];    /* owned: iri_person_key of each person, made on first use */
+    unsigned char *pkey_made;
+    char **piri;          /* owned: each person's IRI (owned strings), made on first use */
     int ok;
 } emit_t;
 
@@ -78,6 +102,13 @@ int attache_syntax_supported(const char *syntax)
         if (strcmp(syntax, SYNTAXES[i]) == 0)
             return 1;
     return 0;
+}
+
+static nat_syntax nat_syntax_of(const char *syntax)
+{
+    return strcmp(syntax, "turtle") == 0     ? NAT_TURTLE
+           : strcmp(syntax, "ntriples") == 0 ? NAT_NTRIPLES
+                                             : NAT_NQUADS;
 }
 
 attache_status attache_writer_new(const attache_world *w, const char *syntax, FILE *fp,
@@ -99,11 +130,46 @@ attache_status attache_writer_new(const attache_world *w, const char *syntax, FI
         attache_writer_free(wr);
         return ATTACHE_ERR_RDF;
     }
+    const char *b = attache_world_base(w);
+    for (size_t i = 0; i < NS_COUNT; i++)
+        wr->prefixes[i] = (nat_prefix){NS[i].prefix, NS[i].uri};
+    for (size_t i = 0; i < KIND_COUNT; i++) {
+        att_buf k;
+        buf_init(&k);
+        buf_printf(&k, "%s%s/", b, KINDS[i]);
+        wr->kind_iri[i] = buf_take(&k);
+        if (!wr->kind_iri[i]) {
+            attache_writer_free(wr);
+            return ATTACHE_ERR_NOMEM;
+        }
+        wr->prefixes[NS_COUNT + i] = (nat_prefix){KINDS[i], wr->kind_iri[i]};
+    }
+    if (!wr->shared && strcmp(syntax, "dot") != 0) {
+        wr->nat = nat_new(wr->rw, nat_syntax_of(syntax));
+        if (!wr->nat) {
+            attache_writer_free(wr);
+            return ATTACHE_ERR_NOMEM;
+        }
+    }
     *out = wr;
     return ATTACHE_SUCCESS;
 }
 
 size_t attache_writer_triples(const attache_writer *wr) { return wr->triples; }
+
+attache_status attache_writer_set_engine(attache_writer *wr, attache_writer_engine engine)
+{
+    if (engine == ATTACHE_WRITER_RAPTOR) {
+        nat_free(wr->nat);
+        wr->nat = NULL;
+        return ATTACHE_SUCCESS;
+    }
+    if (engine != ATTACHE_WRITER_NATIVE || wr->shared || strcmp(wr->syntax, "dot") == 0)
+        return ATTACHE_ERR_ARG;
+    if (!wr->nat)
+        wr->nat = nat_new(wr->rw, nat_syntax_of(wr->syntax));
+    return wr->nat ? ATTACHE_SUCCESS : ATTACHE_ERR_NOMEM;
+}
 
 attache_status attache_writer_free(attache_writer *wr)
 {
@@ -119,6 +185,9 @@ attache_status attache_writer_free(attache_writer *wr)
     for (size_t i = 0; i < VOCAB_CACHE; i++)
         if (wr->vocab_term[i])
             raptor_free_term(wr->vocab_term[i]);
+    nat_free(wr->nat);
+    for (size_t i = 0; i < KIND_COUNT; i++)
+        free(wr->kind_iri[i]);
     if (wr->rw)
         raptor_free_world(wr->rw);
     free(wr->syntax);
@@ -179,6 +248,12 @@ static void emit(emit_t *e, raptor_term *s, const char *p, raptor_term *o)
 
 static void emit_iri(emit_t *e, const char *s, const char *p, const char *o)
 {
+    if (e->wr->nat) {
+        if (e->ok && !nat_iri(e->wr->nat, s, p, o))
+            e->ok = 0;
+        e->wr->triples += e->ok;
+        return;
+    }
     emit(e, uri_term(e, s), p, uri_term(e, o));
 }
 
@@ -196,6 +271,12 @@ static raptor_term *lit(emit_t *e, const char *v, const char *dt, const char *la
 static void emit_lit(emit_t *e, const char *s, const char *p, const char *v, const char *dt,
                      const char *lang)
 {
+    if (e->wr->nat) {
+        if (e->ok && !nat_lit(e->wr->nat, s, p, v, dt, lang))
+            e->ok = 0;
+        e->wr->triples += e->ok;
+        return;
+    }
     emit(e, uri_term(e, s), p, lit(e, v, dt, lang));
 }
 
@@ -208,6 +289,10 @@ static void emit_int(emit_t *e, const char *s, const char *p, size_t v, const ch
 
 static void emit_type(emit_t *e, const char *s, const char *cls)
 {
+    if (e->wr->nat) {
+        emit_iri(e, s, NS_RDF "type", cls);
+        return;
+    }
     emit(e, uri_term(e, s), NS_RDF "type", vocab(e, cls));
 }
 
@@ -232,10 +317,19 @@ static char *clean_label(const char *s, size_t max)
 
 static const char *base(emit_t *e) { return e->base; }
 
+/* doc#char=B,E (NIF's offset-based IRIs) */
+static void char_iri(emit_t *e, size_t cb, size_t ce, att_buf *b)
+{
+    char num[48];
+    int n = snprintf(num, sizeof num, "#char=%zu,%zu", cb, ce);
+    buf_adds(b, e->doc_iri);
+    buf_add(b, num, (size_t)n);
+}
+
 static void sentence_iri(emit_t *e, size_t s, att_buf *b)
 {
     const att_sentence *se = &e->d->sents[s];
-    buf_printf(b, "%s#char=%zu,%zu", e->doc_iri, se->cb, se->ce);
+    char_iri(e, se->cb, se->ce, b);
 }
 
 /* The sentence node (once) and its IRI in out. */
@@ -251,7 +345,7 @@ static void sentence(emit_t *e, size_t s, att_buf *out)
     emit_type(e, iri, NS_NIF "OffsetBasedString");
     att_buf ctx;
     buf_init(&ctx);
-    buf_printf(&ctx, "%s#char=0,%zu", e->doc_iri, att_utf8_count(e->d->text, e->d->len));
+    char_iri(e, 0, e->nchars, &ctx);
     emit_iri(e, iri, NS_NIF "referenceContext", buf_cstr(&ctx));
     buf_free(&ctx);
     emit_int(e, iri, NS_NIF "beginIndex", se->cb, NS_XSD "nonNegativeInteger");
@@ -299,11 +393,28 @@ static int first_time(emit_t *e, const char *iri)
     return 1;
 }
 
+/* The person's key (borrowed from the cache). */
+static const char *person_key(emit_t *e, int pi)
+{
+    if (!e->pkey_made[pi]) {
+        iri_person_key(e->d->people[pi].name, e->pkey[pi], sizeof e->pkey[pi]);
+        e->pkey_made[pi] = 1;
+    }
+    return e->pkey[pi];
+}
+
 static void person(emit_t *e, int pi, att_buf *out)
 {
     const char *name = e->d->people[pi].name;
-    iri_person(out, base(e), name);
+    if (e->piri[pi]) {
+        buf_adds(out, e->piri[pi]);
+        return; /* described when its IRI was made */
+    }
+    iri_person_keyed(out, base(e), person_key(e, pi));
     const char *iri = buf_cstr(out);
+    e->piri[pi] = att_strdup(iri);
+    if (!e->piri[pi])
+        e->ok = 0;
     if (!first_time(e, iri))
         return;
     emit_type(e, iri, NS_SCHEMA "Person");
@@ -381,9 +492,8 @@ static void write_role(emit_t *e, const att_role *r)
         emit_lit(e, buf_cstr(&post), NS_SKOS "prefLabel", buf_cstr(&label), NULL, "en");
         buf_free(&label);
     }
-    const char *pname = e->d->people[r->person].name;
-    iri_membership(&ms, base(e), "membership", pname, c ? c->a2 : NULL, o ? o->key : NULL,
-                   r->role_key);
+    iri_membership_keyed(&ms, base(e), "membership", person_key(e, r->person), c ? c->a2 : NULL,
+                         o ? o->key : NULL, r->role_key);
     const char *m = buf_cstr(&ms);
     emit_type(e, m, NS_ORG "Membership");
     emit_iri(e, m, NS_ORG "member", buf_cstr(&pers));
@@ -397,8 +507,8 @@ static void write_role(emit_t *e, const att_role *r)
     if (e->d->ref.y) {
         char date[16];
         att_time_lexical(e->d->ref, ATT_PREC_DAY, date);
-        iri_membership(&ten, base(e), "tenure", pname, c ? c->a2 : NULL, o ? o->key : NULL,
-                       r->role_key);
+        iri_membership_keyed(&ten, base(e), "tenure", person_key(e, r->person),
+                             c ? c->a2 : NULL, o ? o->key : NULL, r->role_key);
         iri_time(&inst, base(e), date);
         emit_iri(e, m, NS_ORG "memberDuring", buf_cstr(&ten));
         emit_type(e, buf_cstr(&ten), NS_TIME "Interval");
@@ -477,14 +587,14 @@ static const char *mode_iri(att_mode m)
 
 static void meeting_iri(emit_t *e, const att_meeting *m, att_buf *out)
 {
-    const char *names[64];
+    const char *keys[64];
     size_t n = m->n_people < 64 ? m->n_people : 64;
     for (size_t i = 0; i < n; i++)
-        names[i] = e->d->people[m->people[i]].name;
+        keys[i] = person_key(e, m->people[i]);
     char date[16];
     if (m->date.y)
         att_time_lexical(m->date, ATT_PREC_DAY, date);
-    iri_meeting(out, base(e), m->date.y ? date : NULL, names, n, e->d->id);
+    iri_meeting_keyed(out, base(e), m->date.y ? date : NULL, keys, n, e->d->id);
 }
 
 static void write_meeting(emit_t *e, const att_meeting *m)
@@ -698,8 +808,8 @@ static void write_document(emit_t *e)
     }
     att_buf ctx;
     buf_init(&ctx);
-    size_t nchars = att_utf8_count(d->text, d->len);
-    buf_printf(&ctx, "%s#char=0,%zu", iri, nchars);
+    size_t nchars = e->nchars;
+    char_iri(e, 0, nchars, &ctx);
     emit_type(e, buf_cstr(&ctx), NS_NIF "Context");
     emit_type(e, buf_cstr(&ctx), NS_NIF "OffsetBasedString");
     emit_iri(e, buf_cstr(&ctx), NS_NIF "sourceUrl", iri);
@@ -710,32 +820,13 @@ static void write_document(emit_t *e)
 
 static void set_namespaces(emit_t *e)
 {
-    static const struct {
-        const char *prefix, *uri;
-    } ns[] = {{"rdf", NS_RDF},   {"xsd", NS_XSD},   {"schema", NS_SCHEMA}, {"org", NS_ORG},
-              {"skos", NS_SKOS}, {"prov", NS_PROV}, {"time", NS_TIME},     {"sem", NS_SEM},
-              {"nif", NS_NIF},   {"gn", NS_GN},     {"wd", NS_WD},         {"att", NS_ATT}};
-    for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
-        raptor_uri *u = raptor_new_uri(e->wr->rw, (const unsigned char *)ns[i].uri);
+    for (size_t i = 0; i < NS_COUNT + KIND_COUNT; i++) {
+        const nat_prefix *px = &e->wr->prefixes[i];
+        raptor_uri *u = raptor_new_uri(e->wr->rw, (const unsigned char *)px->iri);
         if (u) {
-            raptor_serializer_set_namespace(e->ser, u, (const unsigned char *)ns[i].prefix);
+            raptor_serializer_set_namespace(e->ser, u, (const unsigned char *)px->prefix);
             raptor_free_uri(u);
         }
-    }
-    /* minted IRIs: only kinds whose local names are slugs (never doc/, whose
-     * fragments are not valid prefixed names) */
-    static const char *const kinds[] = {"person", "country", "place", "role",  "post",
-                                        "membership", "tenure", "event", "time", "org"};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        att_buf b;
-        buf_init(&b);
-        buf_printf(&b, "%s%s/", e->base, kinds[i]);
-        raptor_uri *u = raptor_new_uri(e->wr->rw, (const unsigned char *)buf_cstr(&b));
-        if (u) {
-            raptor_serializer_set_namespace(e->ser, u, (const unsigned char *)kinds[i]);
-            raptor_free_uri(u);
-        }
-        buf_free(&b);
     }
 }
 
@@ -759,6 +850,103 @@ static int bufs_bytes(void *ctx, const void *ptr, size_t size, size_t nmemb)
 static const raptor_iostream_handler BUF_STREAM = {
     .version = 2, .write_byte = bufs_byte, .write_bytes = bufs_bytes};
 
+/* The per-document tables of e; 0 when out of memory (nothing to free). */
+static int emit_open(emit_t *e)
+{
+    const attache_doc *d = e->d;
+    size_t np = d->n_people + 1;
+    e->nchars = att_utf8_count(d->text, d->len);
+    e->emitted_sent = calloc(d->n_sents + 1, 1);
+    e->emitted_country = calloc(gaz_country_count(e->wr->w->gaz) + 1, 1);
+    e->pkey = malloc(np * sizeof *e->pkey);
+    e->pkey_made = calloc(np, 1);
+    e->piri = calloc(np, sizeof *e->piri);
+    if (!e->emitted_sent || !e->emitted_country || !e->pkey || !e->pkey_made || !e->piri) {
+        free(e->emitted_sent);
+        free(e->emitted_country);
+        free(e->pkey);
+        free(e->pkey_made);
+        free(e->piri);
+        return 0;
+    }
+    return 1;
+}
+
+static void emit_close(emit_t *e)
+{
+    if (e->graph)
+        raptor_free_term(e->graph);
+    for (size_t i = 0; i <= e->d->n_people; i++)
+        free(e->piri[i]);
+    free(e->piri);
+    free(e->pkey);
+    free(e->pkey_made);
+    free(e->emitted_sent);
+    free(e->emitted_country);
+    free(e->described);
+}
+
+static void write_facts(emit_t *e)
+{
+    const attache_doc *d = e->d;
+    write_document(e);
+    for (size_t i = 0; i < d->n_roles; i++)
+        write_role(e, &d->roles[i]);
+    for (size_t i = 0; i < d->n_meetings; i++)
+        write_meeting(e, &d->meetings[i]);
+    for (size_t i = 0; i < d->n_sched; i++)
+        write_sched(e, &d->sched[i]);
+}
+
+/* The document through raptor2's serializer; 0 when none could be made. */
+static int write_raptor(emit_t *e)
+{
+    attache_writer *wr = e->wr;
+    e->ser = wr->shared ? wr->ser : raptor_new_serializer(wr->rw, wr->syntax);
+    if (!e->ser && wr->shared) {
+        e->ser = raptor_new_serializer(wr->rw, wr->syntax);
+        if (e->ser) {
+            set_namespaces(e);
+            if (raptor_serializer_start_to_file_handle(e->ser, NULL, wr->fp))
+                e->ok = 0;
+            wr->ser = e->ser;
+        }
+    }
+    if (!e->ser)
+        return 0;
+    if (wr->quads)
+        e->graph = uri_term(e, e->doc_iri);
+    /* a document is serialised into memory and written with one fwrite:
+     * raptor writes byte by byte, and a locked FILE per byte was a third of
+     * the run time */
+    att_buf text;
+    buf_init(&text);
+    raptor_iostream *ios = NULL;
+    if (!wr->shared) {
+        set_namespaces(e);
+        ios = raptor_new_iostream_from_handler(wr->rw, &text, &BUF_STREAM);
+        if (!ios || raptor_serializer_start_to_iostream(e->ser, NULL, ios))
+            e->ok = 0;
+    }
+    write_facts(e);
+    if (wr->shared) {
+        if (raptor_serializer_flush(e->ser))
+            e->ok = 0;
+    } else {
+        if (raptor_serializer_serialize_end(e->ser))
+            e->ok = 0;
+        raptor_free_serializer(e->ser);
+        if (ios)
+            raptor_free_iostream(ios);
+        if (text.len && fwrite(text.data, 1, text.len, wr->fp) != text.len)
+            wr->failed = 1;
+        if (text.len > 0 && text.data == NULL)
+            e->ok = 0;
+        buf_free(&text);
+    }
+    return 1;
+}
+
 attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
 {
     emit_t e;
@@ -775,69 +963,25 @@ attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
     }
     memcpy(e.doc_iri, buf_cstr(&di), di.len + 1);
     buf_free(&di);
-    e.emitted_sent = calloc(d->n_sents + 1, 1);
-    e.emitted_country = calloc(gaz_country_count(wr->w->gaz) + 1, 1);
-    if (!e.emitted_sent || !e.emitted_country) {
-        free(e.emitted_sent);
-        free(e.emitted_country);
+    if (!emit_open(&e))
         return ATTACHE_ERR_NOMEM;
-    }
-    e.ser = wr->shared ? wr->ser : raptor_new_serializer(wr->rw, wr->syntax);
-    if (!e.ser && wr->shared) {
-        e.ser = raptor_new_serializer(wr->rw, wr->syntax);
-        if (e.ser) {
-            set_namespaces(&e);
-            if (raptor_serializer_start_to_file_handle(e.ser, NULL, wr->fp))
-                e.ok = 0;
-            wr->ser = e.ser;
-        }
-    }
-    if (!e.ser) {
-        free(e.emitted_sent);
-        free(e.emitted_country);
-        return ATTACHE_ERR_RDF;
-    }
-    if (wr->quads)
-        e.graph = uri_term(&e, e.doc_iri);
-    /* a document is serialised into memory and written with one fwrite:
-     * raptor writes byte by byte, and a locked FILE per byte was a third of
-     * the run time */
-    att_buf text;
-    buf_init(&text);
-    raptor_iostream *ios = NULL;
-    if (!wr->shared) {
-        set_namespaces(&e);
-        ios = raptor_new_iostream_from_handler(wr->rw, &text, &BUF_STREAM);
-        if (!ios || raptor_serializer_start_to_iostream(e.ser, NULL, ios))
+    if (wr->nat) {
+        /* the writer's own text, into memory, then one fwrite */
+        att_buf text;
+        buf_init(&text);
+        nat_begin(wr->nat, &text, wr->quads ? e.doc_iri : NULL, wr->prefixes,
+                  NS_COUNT + KIND_COUNT);
+        write_facts(&e);
+        if (!nat_end(wr->nat))
             e.ok = 0;
-    }
-    write_document(&e);
-    for (size_t i = 0; i < d->n_roles; i++)
-        write_role(&e, &d->roles[i]);
-    for (size_t i = 0; i < d->n_meetings; i++)
-        write_meeting(&e, &d->meetings[i]);
-    for (size_t i = 0; i < d->n_sched; i++)
-        write_sched(&e, &d->sched[i]);
-    if (wr->shared) {
-        if (raptor_serializer_flush(e.ser))
-            e.ok = 0;
-    } else {
-        if (raptor_serializer_serialize_end(e.ser))
-            e.ok = 0;
-        raptor_free_serializer(e.ser);
-        if (ios)
-            raptor_free_iostream(ios);
         if (text.len && fwrite(text.data, 1, text.len, wr->fp) != text.len)
             wr->failed = 1;
-        if (text.len > 0 && text.data == NULL)
-            e.ok = 0;
         buf_free(&text);
+    } else if (!write_raptor(&e)) {
+        emit_close(&e);
+        return ATTACHE_ERR_RDF;
     }
-    if (e.graph)
-        raptor_free_term(e.graph);
-    free(e.emitted_sent);
-    free(e.emitted_country);
-    free(e.described);
+    emit_close(&e);
     if (ferror(wr->fp) || fflush(wr->fp) != 0) {
         wr->failed = 1;
         return ATTACHE_ERR_IO;

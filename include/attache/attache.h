@@ -163,6 +163,14 @@ typedef struct attache_writer attache_writer;
  * serialised on its own, so memory stays flat. */
 attache_status attache_writer_new(const attache_world *w, const char *syntax, FILE *fp,
                                   attache_writer **out);
+/* Who writes the text. Turtle, N-Triples and N-Quads are written by
+ * attache's own serializer by default (ATTACHE_WRITER_NATIVE: the same
+ * N-Triples bytes as raptor2's, the same Turtle graph, several times
+ * faster); ATTACHE_WRITER_RAPTOR uses raptor2's serializers, as RDF/XML and
+ * dot always do. Call before the first write; ATTACHE_ERR_ARG for
+ * ATTACHE_WRITER_NATIVE with a syntax it does not write. */
+typedef enum { ATTACHE_WRITER_NATIVE, ATTACHE_WRITER_RAPTOR } attache_writer_engine;
+attache_status attache_writer_set_engine(attache_writer *wr, attache_writer_engine engine);
 /* Write one extracted document. ATTACHE_ERR_IO when the stream failed. */
 attache_status attache_writer_write(attache_writer *wr, const attache_doc *d);
 /* Number of triples written so far. */
