@@ -8,13 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One Turtle statement; every string is an offset into the arena. */
+/* One Turtle statement. IRIs are numbers of the document's interned IRIs
+ * (s, p, an IRI object o, dt); a literal object o and lang are offsets into
+ * the arena. */
 typedef struct {
     size_t s, p, o, dt, lang; /* dt, lang: NONE when absent */
     int literal;
 } nat_stmt;
 
+/* An interned IRI: a document names the same subjects, predicates and
+ * objects over and over, so each is sorted and abbreviated once. */
+typedef struct {
+    size_t off, len; /* in the arena */
+    uint64_t hash;
+    size_t rank;     /* its place in the sorted IRIs */
+    int px;          /* the prefix that abbreviates it; -1 none; -2 not looked up */
+} nat_iri_entry;
+
 #define NONE ((size_t)-1)
+#define VOCAB_SLOTS 256
 
 struct nat_writer {
     nat_syntax syn;
@@ -28,6 +40,17 @@ struct nat_writer {
     att_buf arena;          /* Turtle: the document's strings */
     nat_stmt *st;           /* Turtle: the document's statements */
     size_t n, cap;
+    nat_iri_entry *iris;    /* Turtle: the document's IRIs, interned */
+    size_t n_iris, cap_iris;
+    /* N-Triples: the escaped text of the vocabulary IRIs (predicates,
+     * datatypes), kept by address; and where the last subject's text is */
+    const char *vocab_key[VOCAB_SLOTS];
+    char *vocab_text[VOCAB_SLOTS]; /* owned */
+    size_t vocab_len[VOCAB_SLOTS];
+    att_buf last_s;         /* the last subject IRI */
+    size_t last_s_at, last_s_len; /* its text in out */
+    size_t *slots;          /* hash table over iris: index + 1, 0 empty */
+    size_t n_slots;         /* a power of two, at least twice n_iris */
     int ok;
 };
 
@@ -70,7 +93,12 @@ void nat_free(nat_writer *nw)
         return;
     raptor_free_iostream(nw->ios);
     buf_free(&nw->arena);
+    buf_free(&nw->last_s);
+    for (size_t i = 0; i < VOCAB_SLOTS; i++)
+        free(nw->vocab_text[i]);
     free(nw->st);
+    free(nw->iris);
+    free(nw->slots);
     free(nw);
 }
 
@@ -87,6 +115,11 @@ void nat_begin(nat_writer *nw, att_buf *out, const char *graph, const nat_prefix
         nw->pxlen[i] = strlen(px[i].iri);
     nw->n = 0;
     nw->arena.len = 0;
+    nw->n_iris = 0;
+    nw->last_s.len = 0;
+    nw->last_s_len = 0;
+    if (nw->slots)
+        memset(nw->slots, 0, nw->n_slots * sizeof *nw->slots);
     nw->ok = 1;
 }
 
@@ -149,6 +182,8 @@ static void nt_iri(nat_writer *nw, const char *iri)
         raptor_free_term(t);
 }
 
+static void nt_vocab(nat_writer *nw, const char *v);
+
 static void nt_lit(nat_writer *nw, const char *v, const char *dt, const char *lang)
 {
     size_t n = strlen(v);
@@ -178,7 +213,7 @@ static void nt_lit(nat_writer *nw, const char *v, const char *dt, const char *la
     } else if (dt) {
         if (!buf_add(nw->out, "^^", 2))
             nw->ok = 0;
-        nt_iri(nw, dt);
+        nt_vocab(nw, dt);
     }
 }
 
@@ -201,16 +236,59 @@ static void nt_sp(nat_writer *nw)
 
 /* ---------------------------------------------------------------- Turtle */
 
-static size_t arena_put(nat_writer *nw, const char *s)
+static size_t arena_put(nat_writer *nw, const char *s, size_t n)
 {
-    if (!s)
-        return NONE;
     size_t at = nw->arena.len;
-    if (!buf_add(&nw->arena, s, strlen(s) + 1)) { /* with its NUL */
+    if (!buf_add(&nw->arena, s, n) || !buf_addc(&nw->arena, '\0')) {
         nw->ok = 0;
         return NONE;
     }
     return at;
+}
+
+/* Grow the hash table to n_slots and put every IRI back. 0 on out of memory. */
+static int rehash(nat_writer *nw, size_t n_slots)
+{
+    size_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return 0;
+    for (size_t i = 0; i < nw->n_iris; i++) {
+        size_t h = (size_t)nw->iris[i].hash & (n_slots - 1);
+        while (slots[h])
+            h = (h + 1) & (n_slots - 1);
+        slots[h] = i + 1;
+    }
+    free(nw->slots);
+    nw->slots = slots;
+    nw->n_slots = n_slots;
+    return 1;
+}
+
+/* The number of IRI iri in this document, added the first time. */
+static size_t intern(nat_writer *nw, const char *iri)
+{
+    size_t n = strlen(iri);
+    uint64_t hash = att_hash64(iri, n, 0x9E3779B97F4A7C15ULL);
+    if (2 * (nw->n_iris + 1) > nw->n_slots && !rehash(nw, nw->n_slots ? 2 * nw->n_slots : 256)) {
+        nw->ok = 0;
+        return NONE;
+    }
+    size_t h = (size_t)hash & (nw->n_slots - 1);
+    for (; nw->slots[h]; h = (h + 1) & (nw->n_slots - 1)) {
+        const nat_iri_entry *e = &nw->iris[nw->slots[h] - 1];
+        if (e->hash == hash && e->len == n && memcmp(nw->arena.data + e->off, iri, n) == 0)
+            return nw->slots[h] - 1;
+    }
+    if (!ATT_PUSH(nw->iris, nw->n_iris, nw->cap_iris)) {
+        nw->ok = 0;
+        return NONE;
+    }
+    size_t off = arena_put(nw, iri, n);
+    if (off == NONE)
+        return NONE;
+    nw->iris[nw->n_iris] = (nat_iri_entry){off, n, hash, 0, -2};
+    nw->slots[h] = nw->n_iris + 1;
+    return nw->n_iris++;
 }
 
 static int keep(nat_writer *nw, const char *s, const char *p, const char *o, const char *dt,
@@ -221,43 +299,76 @@ static int keep(nat_writer *nw, const char *s, const char *p, const char *o, con
         return 0;
     }
     nat_stmt *t = &nw->st[nw->n];
-    t->s = arena_put(nw, s);
-    t->p = arena_put(nw, p);
-    t->o = arena_put(nw, o);
-    t->dt = arena_put(nw, dt);
-    t->lang = arena_put(nw, lang);
+    t->s = intern(nw, s);
+    t->p = intern(nw, p);
+    t->o = literal ? arena_put(nw, o, strlen(o)) : intern(nw, o);
+    t->dt = dt ? intern(nw, dt) : NONE;
+    t->lang = lang ? arena_put(nw, lang, strlen(lang)) : NONE;
     t->literal = literal;
     if (nw->ok)
         nw->n++;
     return nw->ok;
 }
 
-static int str_at(const char *arena, size_t a, size_t b)
+static int iri_cmp(const void *x, const void *y, void *ctx)
+{
+    const nat_writer *nw = ctx;
+    const nat_iri_entry *a = &nw->iris[*(const size_t *)x], *b = &nw->iris[*(const size_t *)y];
+    return strcmp(nw->arena.data + a->off, nw->arena.data + b->off);
+}
+
+static int rank_cmp(const nat_writer *nw, size_t a, size_t b)
 {
     if (a == b)
         return 0;
     if (a == NONE || b == NONE)
         return a == NONE ? -1 : 1;
-    return strcmp(arena + a, arena + b);
+    return nw->iris[a].rank < nw->iris[b].rank ? -1 : 1;
+}
+
+static int off_cmp(const nat_writer *nw, size_t a, size_t b)
+{
+    if (a == b)
+        return 0;
+    if (a == NONE || b == NONE)
+        return a == NONE ? -1 : 1;
+    return strcmp(nw->arena.data + a, nw->arena.data + b);
 }
 
 /* raptor2's order: subject, predicate, then the object's kind (IRIs before
- * literals), its string, language and datatype. */
-static int stmt_cmp(const void *x, const void *y, void *arena)
+ * literals), its string, language and datatype. IRIs compare by rank, which
+ * is their string order. */
+static int stmt_cmp(const void *x, const void *y, void *ctx)
 {
+    const nat_writer *nw = ctx;
     const nat_stmt *a = x, *b = y;
-    int c = str_at(arena, a->s, b->s);
+    int c = rank_cmp(nw, a->s, b->s);
     if (!c)
-        c = str_at(arena, a->p, b->p);
+        c = rank_cmp(nw, a->p, b->p);
     if (!c)
         c = a->literal - b->literal;
     if (!c)
-        c = str_at(arena, a->o, b->o);
+        c = a->literal ? off_cmp(nw, a->o, b->o) : rank_cmp(nw, a->o, b->o);
     if (!c)
-        c = str_at(arena, a->lang, b->lang);
+        c = off_cmp(nw, a->lang, b->lang);
     if (!c)
-        c = str_at(arena, a->dt, b->dt);
+        c = rank_cmp(nw, a->dt, b->dt);
     return c;
+}
+
+/* Rank every interned IRI by its string. 0 on out of memory. */
+static int rank_iris(nat_writer *nw)
+{
+    size_t *order = malloc((nw->n_iris ? nw->n_iris : 1) * sizeof *order);
+    if (!order)
+        return 0;
+    for (size_t i = 0; i < nw->n_iris; i++)
+        order[i] = i;
+    qsort_r(order, nw->n_iris, sizeof *order, iri_cmp, nw);
+    for (size_t i = 0; i < nw->n_iris; i++)
+        nw->iris[order[i]].rank = i;
+    free(order);
+    return 1;
 }
 
 static void put(nat_writer *nw, const char *s, size_t n)
@@ -275,15 +386,13 @@ static int name_char(unsigned char c, int first)
     return !first && ((c >= '0' && c <= '9') || c == '-');
 }
 
-/* The IRI as a prefixed name when a prefix covers it and the rest is a
- * plain name (a letter or _ first, then letters, digits, _ and -);
- * otherwise <iri>. A character an IRI may not hold (space, controls,
- * <>"{}|^`\) is percent-encoded: Turtle has no escape for them (raptor2's
- * own parser refuses \u003E in an IRI). attache never mints such IRIs; the
- * encoding only keeps the output parseable if one came from outside. */
-static void ttl_iri(nat_writer *nw, const char *iri)
+/* The prefix that abbreviates iri: the longest that covers it, when the
+ * rest is a plain name (a letter or _ first, then letters, digits, _ and -);
+ * -1 when none does. */
+static int prefix_of(const nat_writer *nw, const char *iri)
 {
-    size_t best = NONE, best_len = 0;
+    int best = -1;
+    size_t best_len = 0;
     for (size_t i = 0; i < nw->npx; i++) {
         size_t l = nw->pxlen[i];
         if (l > best_len && strncmp(iri, nw->px[i].iri, l) == 0) {
@@ -292,15 +401,30 @@ static void ttl_iri(nat_writer *nw, const char *iri)
             for (size_t k = 1; okname && loc[k]; k++)
                 okname = name_char(loc[k], 0);
             if (okname) {
-                best = i;
+                best = (int)i;
                 best_len = l;
             }
         }
     }
-    if (best != NONE) {
-        puts_(nw, nw->px[best].prefix);
+    return best;
+}
+
+/* Interned IRI number id as a prefixed name where one fits, else <iri>. A
+ * character an IRI may not hold (space, controls, <>"{}|^`\) is
+ * percent-encoded: Turtle has no escape for them (raptor2's own parser
+ * refuses \u003E in an IRI). attache never mints such IRIs; the encoding
+ * only keeps the output parseable if one came from outside. */
+static void ttl_iri(nat_writer *nw, size_t id)
+{
+    nat_iri_entry *e = &nw->iris[id];
+    const char *iri = nw->arena.data + e->off;
+    if (e->px == -2)
+        e->px = prefix_of(nw, iri);
+    if (e->px >= 0) {
+        size_t l = nw->pxlen[e->px];
+        puts_(nw, nw->px[e->px].prefix);
         put(nw, ":", 1);
-        puts_(nw, iri + best_len);
+        put(nw, iri + l, e->len - l);
         return;
     }
     put(nw, "<", 1);
@@ -351,19 +475,19 @@ static void ttl_string(nat_writer *nw, const char *v)
     put(nw, "\"", 1);
 }
 
-static void ttl_object(nat_writer *nw, const nat_stmt *t, const char *a)
+static void ttl_object(nat_writer *nw, const nat_stmt *t)
 {
     if (!t->literal) {
-        ttl_iri(nw, a + t->o);
+        ttl_iri(nw, t->o);
         return;
     }
-    ttl_string(nw, a + t->o);
+    ttl_string(nw, nw->arena.data + t->o);
     if (t->lang != NONE) {
         put(nw, "@", 1);
-        puts_(nw, a + t->lang);
+        puts_(nw, nw->arena.data + t->lang);
     } else if (t->dt != NONE) {
         put(nw, "^^", 2);
-        ttl_iri(nw, a + t->dt);
+        ttl_iri(nw, t->dt);
     }
 }
 
@@ -382,32 +506,36 @@ static void ttl_document(nat_writer *nw)
         put(nw, "\n", 1);
     if (!nw->n || !nw->ok)
         return;
-    const char *a = nw->arena.data;
-    qsort_r(nw->st, nw->n, sizeof *nw->st, stmt_cmp, (void *)a);
+    if (!rank_iris(nw)) {
+        nw->ok = 0;
+        return;
+    }
+    qsort_r(nw->st, nw->n, sizeof *nw->st, stmt_cmp, nw);
     const nat_stmt *prev = NULL;
     for (size_t i = 0; i < nw->n; i++) {
         const nat_stmt *t = &nw->st[i];
-        if (prev && stmt_cmp(prev, t, (void *)a) == 0)
+        if (prev && stmt_cmp(prev, t, nw) == 0)
             continue; /* the same statement twice is one statement */
-        if (!prev || strcmp(a + prev->s, a + t->s) != 0) {
+        if (!prev || prev->s != t->s) {
             if (prev)
                 put(nw, " .\n\n", 4);
-            ttl_iri(nw, a + t->s);
+            ttl_iri(nw, t->s);
             put(nw, "\n    ", 5);
-        } else if (strcmp(a + prev->p, a + t->p) != 0) {
+        } else if (prev->p != t->p) {
             put(nw, " ;\n    ", 7);
         } else {
             put(nw, ", ", 2);
-            ttl_object(nw, t, a);
+            ttl_object(nw, t);
             prev = t;
             continue;
         }
-        if (strcmp(a + t->p, RDF_TYPE) == 0)
+        if (nw->iris[t->p].len == sizeof RDF_TYPE - 1 &&
+            memcmp(nw->arena.data + nw->iris[t->p].off, RDF_TYPE, sizeof RDF_TYPE - 1) == 0)
             put(nw, "a", 1);
         else
-            ttl_iri(nw, a + t->p);
+            ttl_iri(nw, t->p);
         put(nw, " ", 1);
-        ttl_object(nw, t, a);
+        ttl_object(nw, t);
         prev = t;
     }
     put(nw, " .\n\n", 4);
@@ -415,13 +543,63 @@ static void ttl_document(nat_writer *nw)
 
 /* ------------------------------------------------------------ statements */
 
+/* A document writes the same subject several times in a row: its text is
+ * copied from the last statement rather than checked again. */
+static void nt_subject(nat_writer *nw, const char *s)
+{
+    if (nw->last_s_len && strcmp(s, buf_cstr(&nw->last_s)) == 0) {
+        if (!buf_reserve(nw->out, nw->last_s_len)) {
+            nw->ok = 0;
+            return;
+        }
+        memcpy(nw->out->data + nw->out->len, nw->out->data + nw->last_s_at, nw->last_s_len);
+        nw->out->len += nw->last_s_len;
+        nw->out->data[nw->out->len] = '\0';
+        return;
+    }
+    size_t at = nw->out->len;
+    nt_iri(nw, s);
+    nt_sp(nw);
+    nw->last_s.len = 0;
+    if (!buf_adds(&nw->last_s, s))
+        nw->ok = 0;
+    nw->last_s_at = at;
+    nw->last_s_len = nw->out->len - at;
+}
+
+/* A vocabulary IRI (predicate, datatype): a string of the caller's that
+ * lives as long as the writer, so its text is kept by its address. */
+static void nt_vocab(nat_writer *nw, const char *v)
+{
+    size_t h = ((uintptr_t)v >> 3) % VOCAB_SLOTS;
+    for (size_t k = 0; k < VOCAB_SLOTS; k++, h = (h + 1) % VOCAB_SLOTS) {
+        if (nw->vocab_key[h] == v) {
+            if (!buf_add(nw->out, nw->vocab_text[h], nw->vocab_len[h]))
+                nw->ok = 0;
+            return;
+        }
+        if (!nw->vocab_key[h]) {
+            size_t at = nw->out->len;
+            nt_iri(nw, v);
+            if (!nw->ok)
+                return;
+            nw->vocab_text[h] = att_strndup(nw->out->data + at, nw->out->len - at);
+            if (nw->vocab_text[h]) {
+                nw->vocab_key[h] = v;
+                nw->vocab_len[h] = nw->out->len - at;
+            }
+            return;
+        }
+    }
+    nt_iri(nw, v); /* table full */
+}
+
 int nat_iri(nat_writer *nw, const char *s, const char *p, const char *o)
 {
     if (nw->syn == NAT_TURTLE)
         return keep(nw, s, p, o, NULL, NULL, 0);
-    nt_iri(nw, s);
-    nt_sp(nw);
-    nt_iri(nw, p);
+    nt_subject(nw, s);
+    nt_vocab(nw, p);
     nt_sp(nw);
     nt_iri(nw, o);
     nt_end_statement(nw);
@@ -433,9 +611,8 @@ int nat_lit(nat_writer *nw, const char *s, const char *p, const char *v, const c
 {
     if (nw->syn == NAT_TURTLE)
         return keep(nw, s, p, v, lang ? NULL : dt, lang, 1);
-    nt_iri(nw, s);
-    nt_sp(nw);
-    nt_iri(nw, p);
+    nt_subject(nw, s);
+    nt_vocab(nw, p);
     nt_sp(nw);
     nt_lit(nw, v, dt, lang);
     nt_end_statement(nw);

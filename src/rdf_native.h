@@ -51,8 +51,11 @@ void nat_begin(nat_writer *nw, att_buf *out, const char *graph, const nat_prefix
 
 /* One statement: subject s and predicate p are IRIs; the object is the IRI
  * o, or the literal v with datatype IRI dt or language tag lang (both may be
- * NULL). Strings are borrowed for the call only; literals must be valid
- * UTF-8 without NUL (the extractors' text is cleaned). 0 when out of memory. */
+ * NULL). p and dt are vocabulary IRIs: strings that live as long as the
+ * writer and do not change (string constants), since their text is kept by
+ * address. The other strings are borrowed for the call only; literals must
+ * be valid UTF-8 without NUL (the extractors' text is cleaned). 0 when out
+ * of memory. */
 int nat_iri(nat_writer *nw, const char *s, const char *p, const char *o);
 int nat_lit(nat_writer *nw, const char *s, const char *p, const char *v, const char *dt,
             const char *lang);
