@@ -14,7 +14,10 @@
 typedef struct {
     size_t s, p, o, dt, lang; /* dt, lang: NONE when absent */
     int literal;
+    uint64_t key; /* ranks of s, p and an IRI object packed (set before sorting) */
 } nat_stmt;
+
+#define RANK_BITS 20 /* ranks packed in a key; documents with more IRIs sort slower */
 
 /* An interned IRI: a document names the same subjects, predicates and
  * objects over and over, so each is sorted and abbreviated once. */
@@ -22,7 +25,8 @@ typedef struct {
     size_t off, len; /* in the arena */
     uint64_t hash;
     size_t rank;     /* its place in the sorted IRIs */
-    int px;          /* the prefix that abbreviates it; -1 none; -2 not looked up */
+    size_t text_off, text_len; /* its Turtle text in `rendered`, once written */
+    int rendered;
 } nat_iri_entry;
 
 #define NONE ((size_t)-1)
@@ -38,6 +42,7 @@ struct nat_writer {
     size_t npx;
     size_t pxlen[64];       /* strlen of each prefix IRI */
     att_buf arena;          /* Turtle: the document's strings */
+    att_buf rendered;       /* Turtle: the text of the IRIs written so far */
     nat_stmt *st;           /* Turtle: the document's statements */
     size_t n, cap;
     nat_iri_entry *iris;    /* Turtle: the document's IRIs, interned */
@@ -93,6 +98,7 @@ void nat_free(nat_writer *nw)
         return;
     raptor_free_iostream(nw->ios);
     buf_free(&nw->arena);
+    buf_free(&nw->rendered);
     buf_free(&nw->last_s);
     for (size_t i = 0; i < VOCAB_SLOTS; i++)
         free(nw->vocab_text[i]);
@@ -115,6 +121,7 @@ void nat_begin(nat_writer *nw, att_buf *out, const char *graph, const nat_prefix
         nw->pxlen[i] = strlen(px[i].iri);
     nw->n = 0;
     nw->arena.len = 0;
+    nw->rendered.len = 0;
     nw->n_iris = 0;
     nw->last_s.len = 0;
     nw->last_s_len = 0;
@@ -286,7 +293,7 @@ static size_t intern(nat_writer *nw, const char *iri)
     size_t off = arena_put(nw, iri, n);
     if (off == NONE)
         return NONE;
-    nw->iris[nw->n_iris] = (nat_iri_entry){off, n, hash, 0, -2};
+    nw->iris[nw->n_iris] = (nat_iri_entry){off, n, hash, 0, 0, 0, 0};
     nw->slots[h] = nw->n_iris + 1;
     return nw->n_iris++;
 }
@@ -342,6 +349,8 @@ static int stmt_cmp(const void *x, const void *y, void *ctx)
 {
     const nat_writer *nw = ctx;
     const nat_stmt *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
     int c = rank_cmp(nw, a->s, b->s);
     if (!c)
         c = rank_cmp(nw, a->p, b->p);
@@ -368,6 +377,18 @@ static int rank_iris(nat_writer *nw)
     for (size_t i = 0; i < nw->n_iris; i++)
         nw->iris[order[i]].rank = i;
     free(order);
+    /* the statements' keys: subject, predicate, IRIs before literals, an IRI
+     * object's rank; equal keys fall back to the full comparison */
+    int packed = nw->n_iris < ((size_t)1 << RANK_BITS);
+    for (size_t i = 0; i < nw->n; i++) {
+        nat_stmt *t = &nw->st[i];
+        t->key = 0;
+        if (packed)
+            t->key = (uint64_t)nw->iris[t->s].rank << (2 * RANK_BITS + 1) |
+                     (uint64_t)nw->iris[t->p].rank << (RANK_BITS + 1) |
+                     (uint64_t)(t->literal != 0) << RANK_BITS |
+                     (t->literal ? 0 : (uint64_t)nw->iris[t->o].rank);
+    }
     return 1;
 }
 
@@ -409,38 +430,47 @@ static int prefix_of(const nat_writer *nw, const char *iri)
     return best;
 }
 
-/* Interned IRI number id as a prefixed name where one fits, else <iri>. A
- * character an IRI may not hold (space, controls, <>"{}|^`\) is
- * percent-encoded: Turtle has no escape for them (raptor2's own parser
- * refuses \u003E in an IRI). attache never mints such IRIs; the encoding
- * only keeps the output parseable if one came from outside. */
+/* Interned IRI number id as a prefixed name where one fits, else <iri>,
+ * made once a document and copied after. A character an IRI may not hold
+ * (space, controls, <>"{}|^`\) is percent-encoded: Turtle has no escape for
+ * them (raptor2's own parser refuses \u003E in an IRI). attache never mints
+ * such IRIs; the encoding only keeps the output parseable if one came from
+ * outside. */
 static void ttl_iri(nat_writer *nw, size_t id)
 {
     nat_iri_entry *e = &nw->iris[id];
-    const char *iri = nw->arena.data + e->off;
-    if (e->px == -2)
-        e->px = prefix_of(nw, iri);
-    if (e->px >= 0) {
-        size_t l = nw->pxlen[e->px];
-        puts_(nw, nw->px[e->px].prefix);
-        put(nw, ":", 1);
-        put(nw, iri + l, e->len - l);
-        return;
-    }
-    put(nw, "<", 1);
-    const char *run = iri;
-    for (const char *q = iri; *q; q++) {
-        unsigned char c = (unsigned char)*q;
-        if (c <= 0x20 || strchr("<>\"{}|^`\\", c)) {
-            char esc[4];
-            put(nw, run, (size_t)(q - run));
-            snprintf(esc, sizeof esc, "%%%02X", c);
-            put(nw, esc, 3);
-            run = q + 1;
+    if (!e->rendered) {
+        att_buf *out = nw->out;
+        nw->out = &nw->rendered; /* put() writes there for the while */
+        e->text_off = nw->rendered.len;
+        const char *iri = nw->arena.data + e->off;
+        int px = prefix_of(nw, iri);
+        if (px >= 0) {
+            size_t l = nw->pxlen[px];
+            puts_(nw, nw->px[px].prefix);
+            put(nw, ":", 1);
+            put(nw, iri + l, e->len - l);
+        } else {
+            put(nw, "<", 1);
+            const char *run = iri;
+            for (const char *q = iri; *q; q++) {
+                unsigned char c = (unsigned char)*q;
+                if (c <= 0x20 || strchr("<>\"{}|^`\\", c)) {
+                    char esc[4];
+                    put(nw, run, (size_t)(q - run));
+                    snprintf(esc, sizeof esc, "%%%02X", c);
+                    put(nw, esc, 3);
+                    run = q + 1;
+                }
+            }
+            puts_(nw, run);
+            put(nw, ">", 1);
         }
+        nw->out = out;
+        e->text_len = nw->rendered.len - e->text_off;
+        e->rendered = nw->ok;
     }
-    puts_(nw, run);
-    put(nw, ">", 1);
+    put(nw, nw->rendered.data + e->text_off, e->text_len);
 }
 
 static void ttl_string(nat_writer *nw, const char *v)
