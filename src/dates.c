@@ -1125,85 +1125,92 @@ static const resolver resolvers[K_COUNT] = {
  * the patterns that can match at all; the others are not run.
  *
  * The test must be a superset of what each pattern matches, or an expression
- * would be lost. Every key below is a word, or the start of a word, that a
- * match of its pattern contains, and in every pattern that word follows a
- * non-letter: LB (not a letter, digit, _ / $ -), SP (white space or the
- * no-break space's A0 byte), a dash, or the start of the text. So it is
- * enough to look at the start of each run of ASCII letters ("word start"),
- * compare case-insensitively (the patterns are caseless, and in byte mode
- * only ASCII letters have case) and accept any longer word ("days" for
- * "day"). Digit keys are byte sequences every match contains. */
+ * would be lost. Every key below is a whole word that a match of its pattern
+ * contains, with a non-letter on both sides: before it LB (not a letter,
+ * digit, _ / $ -), SP (white space or the no-break space's A0 byte), a dash
+ * or the start of the text; after it NB, (?![a-z]), SP, a dash, "." (the
+ * abbreviations) or the end of the text. So it is enough to compare each run
+ * of ASCII letters ("word") with the keys, case-insensitively (the patterns
+ * are caseless, and in byte mode only ASCII letters have case), except that
+ * "May" and "March" need a capital M as in the patterns. Digit keys are byte
+ * sequences every match contains. */
 #define PAT(k) (1u << (k))
 
 #define KEY_MAX 11 /* the longest key word, "opportunity" */
 
-/* pats when the word w[0..n) starts with the lowercase key k. */
-#define KEY(k, pats) (n >= sizeof k - 1 && memcmp(w, k, sizeof k - 1) == 0 ? (pats) : 0u)
+/* pats when the word w[0..n) is the lowercase key k. */
+#define KEY(k, pats) (n == sizeof k - 1 && memcmp(w, k, sizeof k - 1) == 0 ? (pats) : 0u)
 
-/* The patterns whose key word starts the word w[0..n) (lowercase, at most
- * KEY_MAX letters kept, n >= 1). The keys, by pattern:
- * - K_MDY, K_DMY, K_MONTH (MONA/MONF): jan feb mar apr may jun jul aug sep
- *   oct nov dec; every month name and abbreviation starts with one of them
- *   ("march" with "mar", "sept" with "sep").
+/* The patterns one of whose key words is the word w[0..n) (lowercase,
+ * 1 <= n <= KEY_MAX); cap_m: the word is written with a capital M. The keys,
+ * by pattern:
+ * - K_MDY, K_DMY, K_MONTH (MONA/MONF): the month names and abbreviations
+ *   (jan ... dec, sept); "May" and "March" only with a capital M.
  * - K_WEEKDAY (WD): the full day names ("Thurs" is no weekday to WD).
  * - K_RELDAY: today tonight yesterday tomorrow, "this/last" + TOD: morning
  *   afternoon evening night.
  * - K_SAMEDAY "the same day/date/TOD", "later in the day", "in the
  *   morning": day date and the TOD words.
- * - K_AGO: ago. K_MONTHREL: month. K_WEEKREL: week (weekend).
- * - K_YEAR: year ("next year", "year-end"), or a 19xx/20xx year (digits).
+ * - K_AGO: ago. K_MONTHREL: month. K_WEEKREL: week weekend.
+ * - K_YEAR: year ("next year", "year-end"), yearend, or a 19xx/20xx year
+ *   (digits).
  * - K_SEASON: spring summer autumn fall winter.
  * - K_UNSETTLED, a word each alternative cannot do without: future term
- *   ("near future/term"), day week month year ("the coming days ... years"),
- *   course ("in due course"), recent ("in recent times", "recently"), date
- *   time opportunity moment stage ("at an early ..."), soon early ("as
- *   soon/early as possible", "soon"), lately, shortly. */
-static unsigned word_pats(const char *w, size_t n) {
+ *   ("near future/term"), days weeks months years ("the coming days"),
+ *   course ("in due course"), recent ("in recent times"), date time
+ *   opportunity moment stage ("at an early ..."), soon early ("as soon/early
+ *   as possible", "soon"), recently lately shortly. */
+static unsigned word_pats(const char *w, size_t n, int cap_m) {
     const unsigned months = PAT(K_MDY) | PAT(K_DMY) | PAT(K_MONTH);
     const unsigned tod = PAT(K_RELDAY) | PAT(K_SAMEDAY);
     const unsigned day = PAT(K_SAMEDAY) | PAT(K_UNSETTLED);
+    const unsigned unsettled = PAT(K_UNSETTLED);
     switch (w[0]) {
     case 'a':
-        return KEY("apr", months) | KEY("aug", months) | KEY("afternoon", tod) |
-               KEY("ago", PAT(K_AGO)) | KEY("autumn", PAT(K_SEASON));
+        return KEY("april", months) | KEY("august", months) | KEY("apr", months) |
+               KEY("aug", months) | KEY("afternoon", tod) | KEY("ago", PAT(K_AGO)) |
+               KEY("autumn", PAT(K_SEASON));
     case 'c':
-        return KEY("course", PAT(K_UNSETTLED));
+        return KEY("course", unsettled);
     case 'd':
-        return KEY("dec", months) | KEY("day", day) | KEY("date", day);
+        return KEY("december", months) | KEY("dec", months) | KEY("day", PAT(K_SAMEDAY)) |
+               KEY("date", day) | KEY("days", unsettled);
     case 'e':
-        return KEY("evening", tod) | KEY("early", PAT(K_UNSETTLED));
+        return KEY("evening", tod) | KEY("early", unsettled);
     case 'f':
-        return KEY("feb", months) | KEY("friday", PAT(K_WEEKDAY)) | KEY("fall", PAT(K_SEASON)) |
-               KEY("future", PAT(K_UNSETTLED));
+        return KEY("february", months) | KEY("feb", months) | KEY("friday", PAT(K_WEEKDAY)) |
+               KEY("fall", PAT(K_SEASON)) | KEY("future", unsettled);
     case 'j':
-        return KEY("jan", months) | KEY("jun", months) | KEY("jul", months);
+        return KEY("january", months) | KEY("june", months) | KEY("july", months) |
+               KEY("jan", months) | KEY("jun", months) | KEY("jul", months);
     case 'l':
-        return KEY("lately", PAT(K_UNSETTLED));
+        return KEY("lately", unsettled);
     case 'm':
-        return KEY("mar", months) | KEY("may", months) | KEY("monday", PAT(K_WEEKDAY)) |
-               KEY("morning", tod) | KEY("month", PAT(K_MONTHREL) | PAT(K_UNSETTLED)) |
-               KEY("moment", PAT(K_UNSETTLED));
+        return (cap_m ? KEY("march", months) | KEY("may", months) : 0u) | KEY("mar", months) |
+               KEY("monday", PAT(K_WEEKDAY)) | KEY("morning", tod) | KEY("month", PAT(K_MONTHREL)) |
+               KEY("months", unsettled) | KEY("moment", unsettled);
     case 'n':
-        return KEY("nov", months) | KEY("night", tod);
+        return KEY("november", months) | KEY("nov", months) | KEY("night", tod);
     case 'o':
-        return KEY("oct", months) | KEY("opportunity", PAT(K_UNSETTLED));
+        return KEY("october", months) | KEY("oct", months) | KEY("opportunity", unsettled);
     case 'r':
-        return KEY("recent", PAT(K_UNSETTLED));
+        return KEY("recent", unsettled) | KEY("recently", unsettled);
     case 's':
-        return KEY("sep", months) | KEY("saturday", PAT(K_WEEKDAY)) |
-               KEY("sunday", PAT(K_WEEKDAY)) | KEY("spring", PAT(K_SEASON)) |
-               KEY("summer", PAT(K_SEASON)) | KEY("stage", PAT(K_UNSETTLED)) |
-               KEY("soon", PAT(K_UNSETTLED)) | KEY("shortly", PAT(K_UNSETTLED));
+        return KEY("september", months) | KEY("sep", months) | KEY("sept", months) |
+               KEY("saturday", PAT(K_WEEKDAY)) | KEY("sunday", PAT(K_WEEKDAY)) |
+               KEY("spring", PAT(K_SEASON)) | KEY("summer", PAT(K_SEASON)) |
+               KEY("stage", unsettled) | KEY("soon", unsettled) | KEY("shortly", unsettled);
     case 't':
         return KEY("tuesday", PAT(K_WEEKDAY)) | KEY("thursday", PAT(K_WEEKDAY)) |
                KEY("today", PAT(K_RELDAY)) | KEY("tonight", PAT(K_RELDAY)) |
-               KEY("tomorrow", PAT(K_RELDAY)) | KEY("term", PAT(K_UNSETTLED)) |
-               KEY("time", PAT(K_UNSETTLED));
+               KEY("tomorrow", PAT(K_RELDAY)) | KEY("term", unsettled) | KEY("time", unsettled);
     case 'w':
-        return KEY("wednesday", PAT(K_WEEKDAY)) | KEY("week", PAT(K_WEEKREL) | PAT(K_UNSETTLED)) |
+        return KEY("wednesday", PAT(K_WEEKDAY)) | KEY("week", PAT(K_WEEKREL)) |
+               KEY("weekend", PAT(K_WEEKREL)) | KEY("weeks", unsettled) |
                KEY("winter", PAT(K_SEASON));
     case 'y':
-        return KEY("yesterday", PAT(K_RELDAY)) | KEY("year", PAT(K_YEAR) | PAT(K_UNSETTLED));
+        return KEY("yesterday", PAT(K_RELDAY)) | KEY("year", PAT(K_YEAR)) |
+               KEY("yearend", PAT(K_YEAR)) | KEY("years", unsettled);
     default:
         return 0;
     }
@@ -1242,16 +1249,20 @@ unsigned att_times_prefilter(const char *text, size_t len) {
                 pats |= PAT(K_YEAR);
             }
         } else if (is_letter(t[i])) {
-            /* A word start (the byte before is no letter: the loop skips the
-             * rest of each word). */
+            /* A whole word: the byte before is no letter (the loop skips the
+             * rest of each word), and it runs to the next non-letter. */
             char w[KEY_MAX] = {0}; /* zeroed: keeps gcc sure no byte is read unset */
+            int cap_m = t[i] == 'M';
             size_t n = 0;
             for (; i < len && is_letter(t[i]); i++) {
                 if (n < KEY_MAX) {
-                    w[n++] = (char)(t[i] | 0x20);
+                    w[n] = (char)(t[i] | 0x20);
                 }
+                n++;
             }
-            pats |= word_pats(w, n);
+            if (n <= KEY_MAX) {
+                pats |= word_pats(w, n, cap_m);
+            }
             i--; /* t[i] is no letter (or i == len): let the loop look at it */
         }
     }
