@@ -11,6 +11,14 @@
  * A resolver may refuse a match (an invalid day, a bare "May" with no
  * preposition, day or year); that pattern then searches again one byte on.
  *
+ * A prefilter comes first: the patterns start with a look-behind and
+ * optional words, so pcre2 tries each at every byte, and most sentences hold
+ * no time expression. One pass over the span (att_times_prefilter) notes the
+ * key words and digit shapes present (a month name, a weekday, "ago", a
+ * 19xx/20xx year ...); a pattern none of whose keys occurs cannot match and
+ * is not run. The keys are chosen so that every match contains one (see
+ * "Prefilter" below): the result is the same as running all patterns.
+ *
  * The patterns are ASCII and compiled in byte mode (no PCRE2_UTF): bytes of
  * multi-byte characters never match a letter or digit class, so the text
  * needs no UTF-8 check and a stray invalid byte cannot cause trouble. Two
@@ -1107,6 +1115,161 @@ static const resolver resolvers[K_COUNT] = {
 };
 
 /* ------------------------------------------------------------------ */
+/* Prefilter                                                            */
+
+/* The patterns begin with a look-behind and optional words, so pcre2 has no
+ * first code unit to search for and tries a match at every byte: running all
+ * of them over every sentence was a third of the whole extraction. Most
+ * sentences hold no time expression, and each pattern needs a word or digit
+ * sequence that is cheap to look for, so one pass over the span first finds
+ * the patterns that can match at all; the others are not run.
+ *
+ * The test must be a superset of what each pattern matches, or an expression
+ * would be lost. Every key below is a whole word that a match of its pattern
+ * contains, with a non-letter on both sides: before it LB (not a letter,
+ * digit, _ / $ -), SP (white space or the no-break space's A0 byte), a dash
+ * or the start of the text; after it NB, (?![a-z]), SP, a dash, "." (the
+ * abbreviations) or the end of the text. So it is enough to compare each run
+ * of ASCII letters ("word") with the keys, case-insensitively (the patterns
+ * are caseless, and in byte mode only ASCII letters have case), except that
+ * "May" and "March" need a capital M as in the patterns. Digit keys are byte
+ * sequences every match contains. */
+#define PAT(k) (1u << (k))
+
+#define KEY_MAX 11 /* the longest key word, "opportunity" */
+
+/* pats when the word w[0..n) is the lowercase key k. */
+#define KEY(k, pats) (n == sizeof k - 1 && memcmp(w, k, sizeof k - 1) == 0 ? (pats) : 0u)
+
+/* The patterns one of whose key words is the word w[0..n) (lowercase,
+ * 1 <= n <= KEY_MAX); cap_m: the word is written with a capital M. The keys,
+ * by pattern:
+ * - K_MDY, K_DMY, K_MONTH (MONA/MONF): the month names and abbreviations
+ *   (jan ... dec, sept); "May" and "March" only with a capital M.
+ * - K_WEEKDAY (WD): the full day names ("Thurs" is no weekday to WD).
+ * - K_RELDAY: today tonight yesterday tomorrow, "this/last" + TOD: morning
+ *   afternoon evening night.
+ * - K_SAMEDAY "the same day/date/TOD", "later in the day", "in the
+ *   morning": day date and the TOD words.
+ * - K_AGO: ago. K_MONTHREL: month. K_WEEKREL: week weekend.
+ * - K_YEAR: year ("next year", "year-end"), yearend, or a 19xx/20xx year
+ *   (digits).
+ * - K_SEASON: spring summer autumn fall winter.
+ * - K_UNSETTLED, a word each alternative cannot do without: future term
+ *   ("near future/term"), days weeks months years ("the coming days"),
+ *   course ("in due course"), recent ("in recent times"), date time
+ *   opportunity moment stage ("at an early ..."), soon early ("as soon/early
+ *   as possible", "soon"), recently lately shortly. */
+static unsigned word_pats(const char *w, size_t n, int cap_m) {
+    const unsigned months = PAT(K_MDY) | PAT(K_DMY) | PAT(K_MONTH);
+    const unsigned tod = PAT(K_RELDAY) | PAT(K_SAMEDAY);
+    const unsigned day = PAT(K_SAMEDAY) | PAT(K_UNSETTLED);
+    const unsigned unsettled = PAT(K_UNSETTLED);
+    switch (w[0]) {
+    case 'a':
+        return KEY("april", months) | KEY("august", months) | KEY("apr", months) |
+               KEY("aug", months) | KEY("afternoon", tod) | KEY("ago", PAT(K_AGO)) |
+               KEY("autumn", PAT(K_SEASON));
+    case 'c':
+        return KEY("course", unsettled);
+    case 'd':
+        return KEY("december", months) | KEY("dec", months) | KEY("day", PAT(K_SAMEDAY)) |
+               KEY("date", day) | KEY("days", unsettled);
+    case 'e':
+        return KEY("evening", tod) | KEY("early", unsettled);
+    case 'f':
+        return KEY("february", months) | KEY("feb", months) | KEY("friday", PAT(K_WEEKDAY)) |
+               KEY("fall", PAT(K_SEASON)) | KEY("future", unsettled);
+    case 'j':
+        return KEY("january", months) | KEY("june", months) | KEY("july", months) |
+               KEY("jan", months) | KEY("jun", months) | KEY("jul", months);
+    case 'l':
+        return KEY("lately", unsettled);
+    case 'm':
+        return (cap_m ? KEY("march", months) | KEY("may", months) : 0u) | KEY("mar", months) |
+               KEY("monday", PAT(K_WEEKDAY)) | KEY("morning", tod) | KEY("month", PAT(K_MONTHREL)) |
+               KEY("months", unsettled) | KEY("moment", unsettled);
+    case 'n':
+        return KEY("november", months) | KEY("nov", months) | KEY("night", tod);
+    case 'o':
+        return KEY("october", months) | KEY("oct", months) | KEY("opportunity", unsettled);
+    case 'r':
+        return KEY("recent", unsettled) | KEY("recently", unsettled);
+    case 's':
+        return KEY("september", months) | KEY("sep", months) | KEY("sept", months) |
+               KEY("saturday", PAT(K_WEEKDAY)) | KEY("sunday", PAT(K_WEEKDAY)) |
+               KEY("spring", PAT(K_SEASON)) | KEY("summer", PAT(K_SEASON)) |
+               KEY("stage", unsettled) | KEY("soon", unsettled) | KEY("shortly", unsettled);
+    case 't':
+        return KEY("tuesday", PAT(K_WEEKDAY)) | KEY("thursday", PAT(K_WEEKDAY)) |
+               KEY("today", PAT(K_RELDAY)) | KEY("tonight", PAT(K_RELDAY)) |
+               KEY("tomorrow", PAT(K_RELDAY)) | KEY("term", unsettled) | KEY("time", unsettled);
+    case 'w':
+        return KEY("wednesday", PAT(K_WEEKDAY)) | KEY("week", PAT(K_WEEKREL)) |
+               KEY("weekend", PAT(K_WEEKREL)) | KEY("weeks", unsettled) |
+               KEY("winter", PAT(K_SEASON));
+    case 'y':
+        return KEY("yesterday", PAT(K_RELDAY)) | KEY("year", PAT(K_YEAR)) |
+               KEY("yearend", PAT(K_YEAR)) | KEY("years", unsettled);
+    default:
+        return 0;
+    }
+}
+
+#undef KEY
+
+static int is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
+
+static int is_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+unsigned att_times_prefilter(const char *text, size_t len) {
+    const unsigned char *t = (const unsigned char *)text;
+    unsigned pats = 0;
+    if (text == NULL) {
+        return 0;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (is_digit(t[i])) {
+            /* K_NUM "14/4/2024", "14.4.24": a digit, / or ., a digit. */
+            if (i + 2 < len && (t[i + 1] == '/' || t[i + 1] == '.') && is_digit(t[i + 2])) {
+                pats |= PAT(K_NUM);
+            }
+            /* K_ISO "2021-09-17": a digit, -, a digit. */
+            if (i + 2 < len && t[i + 1] == '-' && is_digit(t[i + 2])) {
+                pats |= PAT(K_ISO);
+            }
+            /* YEAR: 19xx or 20xx (K_YEAR "in 2024"). */
+            if (i + 3 < len &&
+                ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) &&
+                is_digit(t[i + 2]) && is_digit(t[i + 3])) {
+                pats |= PAT(K_YEAR);
+            }
+        } else if (is_letter(t[i])) {
+            /* A whole word: the byte before is no letter (the loop skips the
+             * rest of each word), and it runs to the next non-letter. */
+            char w[KEY_MAX] = {0}; /* zeroed: keeps gcc sure no byte is read unset */
+            int cap_m = t[i] == 'M';
+            size_t n = 0;
+            for (; i < len && is_letter(t[i]); i++) {
+                if (n < KEY_MAX) {
+                    w[n] = (char)(t[i] | 0x20);
+                }
+                n++;
+            }
+            if (n <= KEY_MAX) {
+                pats |= word_pats(w, n, cap_m);
+            }
+            i--; /* t[i] is no letter (or i == len): let the loop look at it */
+        }
+    }
+    return pats;
+}
+
+/* ------------------------------------------------------------------ */
 /* Scanning                                                             */
 
 typedef struct {
@@ -1140,6 +1303,11 @@ static void search(const att_dates *d, int k, PCRE2_SPTR subj, size_t len, PCRE2
 
 size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd ref,
                       att_direction dir, att_time *out, size_t max) {
+    return att_times_find_pats(d, text, len, ref, dir, att_times_prefilter(text, len), out, max);
+}
+
+size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                           att_direction dir, unsigned pats, att_time *out, size_t max) {
     pending pend[K_COUNT];
     pcre2_match_data *md;
     PCRE2_SPTR subj;
@@ -1150,12 +1318,20 @@ size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd 
         return 0;
     }
     subj = (PCRE2_SPTR)(text != NULL ? text : "");
+    pats &= PAT(K_COUNT) - 1;
+    if (pats == 0) {
+        return 0; /* the common case: no pattern can match */
+    }
     md = pcre2_match_data_create(d->pairs, NULL);
     if (md == NULL) {
         return 0;
     }
     for (int k = 0; k < K_COUNT; k++) {
-        search(d, k, subj, len, 0, md, &pend[k]);
+        if (pats & PAT(k)) {
+            search(d, k, subj, len, 0, md, &pend[k]);
+        } else {
+            pend[k].live = 0; /* never searched again: only live patterns are */
+        }
     }
 
     for (;;) {

@@ -88,6 +88,15 @@ size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd 
  *   one att_dates; out is written only by the calling thread.
  * - The text is scanned byte-wise: invalid UTF-8 is harmless. */
 
+/* The prefilter of att_times_find() (see dates.c), for tests: bit k set when
+ * pattern k may match somewhere in text[0..len); a clear bit means it cannot.
+ * Cheap: one pass over the bytes. */
+unsigned att_times_prefilter(const char *text, size_t len);
+/* att_times_find() running only the patterns whose bit is set in pats
+ * (~0u: all of them, no prefilter); for tests comparing the two. */
+size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                           att_direction dir, unsigned pats, att_time *out, size_t max);
+
 /* Parse "YYYY-MM-DD" exactly (len bytes). Returns 1 and fills *out when it is a
  * valid calendar day, else 0. */
 int att_ymd_parse(const char *s, size_t len, att_ymd *out);

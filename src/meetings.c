@@ -601,14 +601,10 @@ static int future_before(mstate *st, const att_ctx *c, size_t byte)
     return 0;
 }
 
-/* Keep the last day sentence s names (past reading), for "the same day". */
-static void remember_day(mstate *st, size_t s)
+/* Keep the last day sentence s names (past reading), for "the same day".
+ * t[0..n): the sentence's time expressions, found once by meeting_sentence. */
+static void remember_day(mstate *st, size_t s, const att_time *t, size_t n)
 {
-    const attache_doc *d = st->d;
-    const att_sentence *se = &d->sents[s];
-    att_time t[8];
-    size_t n = att_times_find(st->w->dates, d->text + se->b, se->e - se->b, d->ref, ATT_DIR_PAST,
-                              t, 8);
     for (size_t i = 0; i < n && i < 8; i++)
         if (t[i].kind == ATT_TIME_ABSOLUTE && t[i].prec == ATT_PREC_DAY) {
             st->last_day = t[i].value;
@@ -719,8 +715,15 @@ static int meeting_sentence(mstate *st, size_t s)
                     (t->tb > c.tb && g_in(&c, t->tb - 1, "his|her|their"));
         nt++;
     }
+    /* time expressions of the sentence, read as the past (found once: the
+     * meetings below and remember_day both use them) */
+    att_time times[8];
+    size_t ntimes = att_times_find(st->w->dates, text + se->b, se->e - se->b, d->ref,
+                                   ATT_DIR_PAST, times, 8);
+    if (ntimes > 8)
+        ntimes = 8;
     if (nt == 0) {
-        remember_day(st, s);
+        remember_day(st, s, times, ntimes);
         for (size_t k = 0; k < nc; k++)
             if (cs[k].kind == C_PERSON && !cs[k].excluded) {
                 st->last_subject = cs[k].person;
@@ -728,13 +731,6 @@ static int meeting_sentence(mstate *st, size_t s)
             }
         return 1;
     }
-
-    /* time expressions of the sentence, read as the past */
-    att_time times[8];
-    size_t ntimes = att_times_find(st->w->dates, text + se->b, se->e - se->b, d->ref,
-                                   ATT_DIR_PAST, times, 8);
-    if (ntimes > 8)
-        ntimes = 8;
 
     int prev_subject = st->last_subject;
     size_t first_trigger = tr[0].tb;
@@ -1051,7 +1047,7 @@ static int meeting_sentence(mstate *st, size_t s)
             st->last_subject = cs[k].person;
             break;
         }
-    remember_day(st, s);
+    remember_day(st, s, times, ntimes);
     return 1;
 }
 

@@ -727,6 +727,245 @@ START_TEST(test_multi) {
 END_TEST
 
 /* ------------------------------------------------------------------ */
+/* Prefilter: att_times_find skips the patterns att_times_prefilter rules  */
+/* out, so it must never rule out one that matches.                      */
+
+/* The same expressions with and without the prefilter, in both directions,
+ * and no pattern that finds something on its own has its bit clear. */
+static void check_prefilter(const char *text) {
+    static const att_direction dirs[2] = {ATT_DIR_PAST, ATT_DIR_FUTURE};
+    size_t len = strlen(text);
+    unsigned pats = att_times_prefilter(text, len);
+    for (int k = 0; k < 32; k++) {
+        size_t n = att_times_find_pats(dates, text, len, day("2021-09-18"), ATT_DIR_PAST, 1u << k,
+                                       NULL, 0);
+        ck_assert_msg(n == 0 || (pats & (1u << k)) != 0,
+                      "prefilter drops pattern %d, which matches in \"%s\"", k, text);
+    }
+    for (int i = 0; i < 2; i++) {
+        att_time a[8], b[8];
+        size_t na, nb;
+        memset(a, 0, sizeof a);
+        memset(b, 0, sizeof b);
+        na = att_times_find(dates, text, len, day("2021-09-18"), dirs[i], a, N_OF(a));
+        nb = att_times_find_pats(dates, text, len, day("2021-09-18"), dirs[i], ~0u, b, N_OF(b));
+        ck_assert_msg(na == nb, "\"%s\": %zu expressions with the prefilter, %zu without", text, na,
+                      nb);
+        ck_assert_msg(memcmp(a, b, sizeof a) == 0, "\"%s\": the prefilter changes a result", text);
+    }
+}
+
+/* Every form of every pattern family the prefilter must keep: case, the
+ * no-break space and dashes, abbreviations, digits, words glued to
+ * punctuation. Some are no time expression at all ("Thurs", "may"): the
+ * result must still be the same. */
+static const char *const prefilter_cases[] = {
+    "on september 17, 2021",
+    "ON SEPTEMBER 17, 2021",
+    "On Sept. 17",
+    "on sept 17",
+    "on SEPT. 17 2021",
+    "Sep 17",
+    "sep. 17",
+    "Mar. 5",
+    "mar. 5",
+    "MAR 5",
+    "MARCH 5",
+    "march 5",
+    "May 5",
+    "MAY 5",
+    "may 5",
+    "in May",
+    "in may",
+    "in MAY",
+    "they may meet",
+    "17 September 2021",
+    "from 13 to 15 September",
+    "13\xe2\x80\x93"
+    "15 Sept.",
+    "the 17th of September",
+    "September 17-18",
+    "April 28-May 2",
+    "(Jan. 3)",
+    "\"Dec 1\"",
+    "on\xc2\xa0"
+    "17\xc2\xa0"
+    "September",
+    "mid-September",
+    "mid\xe2\x80\x94September",
+    "in late\xc2\xa0September",
+    "end-March",
+    "early Feb.",
+    "in jan.",
+    "Jun. 2024",
+    "14/4/2024",
+    "14.4.24",
+    "on 1/2/21",
+    "a/14/4/2024",
+    "2021-09-17",
+    "on 2021-09-17.",
+    "x2021-09-17",
+    "on Thursday",
+    "ON THURSDAY",
+    "on thursday",
+    "Thurs",
+    "Thu.",
+    "(Monday)",
+    "x/Monday",
+    "$Monday",
+    "-Monday",
+    "last Friday",
+    "Good Friday",
+    "this coming Tuesday",
+    "Tuesday and Wednesday",
+    "on Sunday, 14/4/2024",
+    "on the evening of March 29",
+    "Saturday local time",
+    "Mondays",
+    "today",
+    "TODAY",
+    "Tonight",
+    "yesterday",
+    "Tomorrow",
+    "this morning",
+    "THIS AFTERNOON",
+    "this evening",
+    "last night",
+    "the day before yesterday",
+    "the day after tomorrow",
+    "as of today",
+    "two days ago",
+    "TWO DAYS AGO",
+    "12 weeks ago",
+    "a couple of months ago",
+    "a few years ago",
+    "on the same day",
+    "THAT SAME DAY",
+    "that very same date",
+    "later in the day",
+    "earlier in the evening",
+    "in the morning",
+    "later that night",
+    "next month",
+    "LATER THIS MONTH",
+    "the previous month",
+    "early next month",
+    "this week",
+    "next week",
+    "last week",
+    "THIS WEEKEND",
+    "over the weekend",
+    "the following week",
+    "later this week",
+    "next year",
+    "NEXT YEAR",
+    "in 2024",
+    "in 1999",
+    "2024-25",
+    "between 2023 and 2025",
+    "q3 2024",
+    "Q3 2024",
+    "the 4th quarter of 2024",
+    "year-end",
+    "YEAR END",
+    "yearend",
+    "by yearend",
+    "by year-end",
+    "year\xe2\x80\x93"
+    "end",
+    "by the end of the year",
+    "early next year",
+    "the first half of 2024",
+    "1990s",
+    "12020",
+    "this spring",
+    "SUMMER 2024",
+    "the autumn of 2023",
+    "in the fall",
+    "this winter",
+    "late Winter",
+    "in the near future",
+    "IN THE NEAR FUTURE",
+    "in the not too distant future",
+    "in the near term",
+    "in the coming days",
+    "over the past few months",
+    "the next several weeks",
+    "within the coming years",
+    "in due course",
+    "in the future",
+    "in recent years",
+    "in recent times",
+    "at an early date",
+    "at the appropriate time",
+    "at a mutually convenient time",
+    "at the earliest opportunity",
+    "at the right moment",
+    "at a later stage",
+    "as soon as possible",
+    "AS EARLY AS PRACTICABLE",
+    "soon",
+    "SOON.",
+    "as soon as",
+    "recently",
+    "Lately",
+    "shortly",
+    "shortly after",
+    "The ministers discussed trade.",
+    "",
+    "\xff\xfe on Monday \xc3",
+    "Monday\xc3\xa9",
+    "\xc3\xa9Monday",
+    "Augusta",
+    "they decided in Sept.",
+    "a 2-day visit",
+    "in the daytime",
+    "the weekends",
+    "Seasons of 2024",
+    "Tuesday's talks",
+    "Novembers",
+};
+
+START_TEST(test_prefilter_forms) {
+    check_prefilter(prefilter_cases[_i]);
+}
+END_TEST
+
+/* The sentences of the other tables, again through both ways. */
+START_TEST(test_prefilter_tables) {
+    const time_case *const tables[] = {absolute_cases, range_cases,    relday_cases,
+                                       month_cases,    week_cases,     year_cases,
+                                       same_day_cases, unsettled_cases};
+    const size_t sizes[] = {N_OF(absolute_cases), N_OF(range_cases),    N_OF(relday_cases),
+                            N_OF(month_cases),    N_OF(week_cases),     N_OF(year_cases),
+                            N_OF(same_day_cases), N_OF(unsettled_cases)};
+    for (size_t t = 0; t < N_OF(tables); t++) {
+        for (size_t i = 0; i < sizes[t]; i++) {
+            check_prefilter(tables[t][i].text);
+        }
+    }
+    for (size_t i = 0; i < N_OF(none_cases); i++) {
+        check_prefilter(none_cases[i]);
+    }
+    for (size_t i = 0; i < N_OF(multi_cases); i++) {
+        check_prefilter(multi_cases[i].text);
+    }
+}
+END_TEST
+
+/* The point of it: ordinary sentences rule out every pattern. */
+START_TEST(test_prefilter_rules_out) {
+    const char *s = "The ministers discussed trade, investment and the situation in the region.";
+    ck_assert_uint_eq(att_times_prefilter(s, strlen(s)), 0);
+    s = "They may decide to march on the capital in a formal procession.";
+    ck_assert_uint_eq(att_times_prefilter(s, strlen(s)), 0);
+    ck_assert_uint_eq(att_times_prefilter(NULL, 5), 0);
+    ck_assert_uint_eq(att_times_prefilter("Monday", 0), 0);
+    ck_assert_uint_ne(att_times_prefilter("Monday", 6), 0);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
 /* API contract                                                         */
 
 START_TEST(test_free_null) {
@@ -856,6 +1095,13 @@ static Suite *dates_suite(void) {
     FIND_TCASE("not_times", test_none, none_cases);
     FIND_TCASE("several", test_multi, multi_cases);
 #undef FIND_TCASE
+
+    tc = tcase_create("prefilter");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, test_prefilter_forms, 0, (int)N_OF(prefilter_cases));
+    tcase_add_test(tc, test_prefilter_tables);
+    tcase_add_test(tc, test_prefilter_rules_out);
+    suite_add_tcase(s, tc);
 
     tc = tcase_create("api");
     tcase_add_checked_fixture(tc, setup, teardown);
