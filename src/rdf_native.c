@@ -271,11 +271,27 @@ static int rehash(nat_writer *nw, size_t n_slots)
     return 1;
 }
 
+/* A hash for the interning table only (8 bytes a step; att_hash64, which
+ * keys minted IRIs, goes byte by byte and must not change). */
+static uint64_t intern_hash(const char *s, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 29);
+}
+
 /* The number of IRI iri in this document, added the first time. */
 static size_t intern(nat_writer *nw, const char *iri)
 {
     size_t n = strlen(iri);
-    uint64_t hash = att_hash64(iri, n, 0x9E3779B97F4A7C15ULL);
+    uint64_t hash = intern_hash(iri, n);
     if (2 * (nw->n_iris + 1) > nw->n_slots && !rehash(nw, nw->n_slots ? 2 * nw->n_slots : 256)) {
         nw->ok = 0;
         return NONE;
