@@ -80,17 +80,38 @@ void g_wlists_free(struct att_wlists *wl)
     free(wl);
 }
 
-/* Add the words of src to wl as list l; 0 on out of memory. */
+/* Add the words of src to wl as list l; 0 on out of memory or a list of
+ * more than WL_WORDS words (such a list is scanned). One pass over the
+ * list: hash each word's lower case as it goes, then place the words. */
+#define WL_WORDS 128
 static int wl_prepare(struct att_wlists *wl, wl_list *l, const char *src)
 {
-    size_t n = 1;
-    for (const char *p = src; *p; p++)
-        n += *p == '|';
+    wl_word w[WL_WORDS];
+    size_t n = 0, start = 0;
+    uint64_t h = ATT_HASH_SEED;
+    for (size_t k = 0;; k++) {
+        char ch = src[k];
+        if (ch != '|' && ch != '\0') {
+            h = att_hash64_step(h, (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+            continue;
+        }
+        if (k > start) { /* an empty word matches no token */
+            if (n == WL_WORDS)
+                return 0;
+            w[n++] = (wl_word){h, (uint32_t)start, (uint32_t)(k - start)};
+        }
+        if (ch == '\0')
+            break;
+        start = k + 1;
+        h = ATT_HASH_SEED;
+    }
     size_t size = 4;
     while (size < 2 * n)
         size *= 2;
-    while (wl->n_set + size > wl->cap_set) {
-        size_t cap = wl->cap_set ? 2 * wl->cap_set : 1024;
+    if (wl->n_set + size > wl->cap_set) {
+        size_t cap = wl->cap_set ? 2 * wl->cap_set : 2048;
+        while (cap < wl->n_set + size)
+            cap *= 2;
         wl_word *v = realloc(wl->set, cap * sizeof *v);
         if (!v)
             return 0;
@@ -99,22 +120,11 @@ static int wl_prepare(struct att_wlists *wl, wl_list *l, const char *src)
     }
     wl_word *set = wl->set + wl->n_set;
     memset(set, 0, size * sizeof *set);
-    for (const char *p = src; *p;) {
-        size_t wn = strcspn(p, "|");
-        if (wn > 0) { /* an empty word matches no token */
-            uint64_t h = ATT_HASH_SEED;
-            for (size_t k = 0; k < wn; k++) {
-                char low = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]);
-                h = att_hash64(&low, 1, h);
-            }
-            size_t q = (size_t)h & (size - 1);
-            while (set[q].len)
-                q = (q + 1) & (size - 1);
-            set[q] = (wl_word){h, (uint32_t)(p - src), (uint32_t)wn};
-        }
-        p += wn;
-        if (*p)
-            p++;
+    for (size_t k = 0; k < n; k++) {
+        size_t q = (size_t)w[k].h & (size - 1);
+        while (set[q].len)
+            q = (q + 1) & (size - 1);
+        set[q] = w[k];
     }
     l->src = src;
     l->first = (uint32_t)wl->n_set;
@@ -196,8 +206,7 @@ static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
             break;
         if (j > i) {
             key[kl++] = ' ';
-            hash = att_hash64(" ", 1, hash);
-            hash = att_hash64(g_fold(c, j), t->fl, hash);
+            hash = att_hash64(g_fold(c, j), t->fl, att_hash64_step(hash, ' '));
         } else {
             hash = t->fh;
         }
@@ -218,19 +227,8 @@ static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
     return h;
 }
 
-size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit)
+size_t g_gaz_at(const att_ctx *c, size_t i, unsigned eff, const att_phrase **hit)
 {
-    *hit = NULL;
-    if (i >= c->te)
-        return 0;
-    const att_token *t0 = g_tok(c, i);
-    if (t0->kind == TK_PUNCT && !(t0->e - t0->b == 1 && c->d->text[t0->b] == '('))
-        return 0;
-    unsigned eff = mask;
-    if (!t0->upper)
-        eff &= (unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD);
-    if (!eff)
-        return 0;
     const att_gaz_hits *h = hits_at(c, i);
     if (!h || !(h->kinds & eff))
         return 0;
@@ -285,8 +283,8 @@ int g_notnow(const att_ctx *c, size_t i)
         return 1;
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
-    if ((n > 5 && (strncmp(s, "then-", 5) == 0 || strncmp(s, "Then-", 5) == 0)) ||
-        (n > 3 && (strncmp(s, "ex-", 3) == 0 || strncmp(s, "Ex-", 3) == 0)))
+    if ((n > 5 && s[4] == '-' && (strncmp(s, "then-", 5) == 0 || strncmp(s, "Then-", 5) == 0)) ||
+        (n > 3 && s[2] == '-' && (strncmp(s, "ex-", 3) == 0 || strncmp(s, "Ex-", 3) == 0)))
         return 1;
     return 0;
 }
