@@ -219,13 +219,34 @@ int att_tokens_fold(const char *text, att_tokens *ts, size_t from)
             ts->fold_cap = cap;
         }
         char *out = ts->fold + ts->fold_len;
-        size_t fl = att_fold(text + t->b, n, out);
+        /* plain tokens (printable ASCII but '`'; a token has no spaces)
+         * fold to their lower case: fold and hash in one pass */
+        size_t fl = 0;
+        uint64_t h = ATT_HASH_SEED;
         int plain = 1;
-        for (size_t i = t->b; i < t->e && plain; i++)
-            plain = (unsigned char)text[i] < 0x80 && text[i] != '`';
+        for (size_t i = t->b; i < t->e; i++) {
+            unsigned char ch = (unsigned char)text[i];
+            if (ch <= ' ' || ch >= 0x7F || ch == '`') {
+                plain = 0;
+                break;
+            }
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (unsigned char)(ch + 32);
+            out[fl++] = (char)ch;
+            h = att_hash64_step(h, ch);
+        }
+        if (plain) {
+            out[fl] = '\0';
+        } else {
+            fl = att_fold(text + t->b, n, out);
+            h = att_hash64(out, fl, ATT_HASH_SEED);
+            plain = 1;
+            for (size_t i = t->b; i < t->e && plain; i++)
+                plain = (unsigned char)text[i] < 0x80 && text[i] != '`';
+        }
         t->fb = (uint32_t)ts->fold_len;
         t->fl = (uint32_t)fl;
-        t->fh = att_hash64(out, fl, ATT_HASH_SEED);
+        t->fh = h;
         t->plain = (uint8_t)plain;
         ts->fold_len += fl + 1;
     }

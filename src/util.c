@@ -159,6 +159,12 @@ char *att_utf8_clean(const char *s, size_t n, size_t *out_len, size_t *repaired)
         i = 3;
     while (i < n) {
         unsigned char c = u[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+            /* printable ASCII, most of any text: kept as it is */
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
         if (c == '\r') {
             out[o++] = '\n';
             i += (i + 1 < n && u[i + 1] == '\n') ? 2 : 1;
