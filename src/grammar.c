@@ -388,10 +388,23 @@ static size_t extension(const att_ctx *c, size_t k, int *country, int *org)
     return last;
 }
 
+/* snprintf(dst, size, "%s", src) without the formatting machinery. */
+static void copy_str(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 int g_office(const att_ctx *c, size_t i, att_office_m *m)
 {
-    memset(m, 0, sizeof *m);
+    /* most tokens start no office: m (some 450 bytes) is cleared once one
+     * does; until then only what a caller might glance at is set */
+    m->b = m->e = m->end = 0;
     m->office = m->country = m->org = -1;
+    m->title[0] = m->key[0] = m->label[0] = '\0';
     if (i >= c->te)
         return 0;
     size_t start = i;
@@ -404,6 +417,8 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
     size_t n = g_gaz(c, i, GZ_OFFICE, &p);
     if (!n)
         return 0;
+    memset(m, 0, sizeof *m);
+    m->office = m->country = m->org = -1;
     /* a lower-case single word ("president", "minister") needs a name or
      * a country right next to it to be a title; callers check that */
     const att_office *o = gaz_office(c->w->gaz, p->office);
@@ -411,8 +426,8 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
     m->b = acting ? start : i;
     size_t k = i + n;
     title_tokens(c, m, m->b, k);
-    snprintf(m->key, sizeof m->key, "%s", o->key);
-    snprintf(m->label, sizeof m->label, "%s", o->label);
+    copy_str(m->key, sizeof m->key, o->key);
+    copy_str(m->label, sizeof m->label, o->label);
     /* extensions: of COUNTRY / of ORG / for X / on X / to X */
     for (int rounds = 0; rounds < 4 && k < c->te; rounds++) {
         /* "Minister of State at the Ministry of Foreign Affairs" */

@@ -104,7 +104,8 @@ typedef struct {
     char label[96];   /* canonical label */
 } att_office_m;
 
-/* Read one office at i (no coordination). Returns 1 and fills m. */
+/* Read one office at i (no coordination). Returns 1 and fills m; on 0, m
+ * holds no office (-1 indices, empty strings) and is not otherwise set. */
 int g_office(const att_ctx *c, size_t i, att_office_m *m);
 
 /* A personal name at token i. Skips honorifics first. Returns the token
