@@ -77,6 +77,7 @@ typedef struct {
 /* Gazetteer phrases starting at one token (a per-document cache). */
 #define ATT_GAZ_HITS 6
 struct att_gaz_hits;
+struct att_wlists;
 
 struct attache_doc {
     char *id;    /* document name (owned) */
@@ -103,6 +104,7 @@ struct attache_doc {
     size_t n_mentions, cap_mentions;
     size_t *mention_at;    /* first mention of each sentence (n_sents + 1 entries, owned) */
     struct att_gaz_hits *gz_hits; /* per token, filled on first lookup (owned) */
+    struct att_wlists *wlists;    /* g_in's word lists, prepared on first use (owned) */
     att_role *roles;
     size_t n_roles, cap_roles;
     att_meeting *meetings;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "grammar.h"
 #include "sentences.h"
 #include "util.h"
 #include "world.h"
@@ -23,6 +24,8 @@ static void free_facts(attache_doc *d)
     d->mention_at = NULL;
     free(d->gz_hits);
     d->gz_hits = NULL;
+    g_wlists_free(d->wlists);
+    d->wlists = NULL;
     for (size_t i = 0; i < d->n_roles; i++) {
         free(d->roles[i].title);
         free(d->roles[i].role_key);

@@ -121,9 +121,14 @@ static att_phrase *slot_for(att_gaz *g, const char *k, size_t n)
 
 const att_phrase *gaz_get(const att_gaz *g, const char *k, size_t n)
 {
+    return gaz_get_hashed(g, k, n, key_hash(k, n));
+}
+
+const att_phrase *gaz_get_hashed(const att_gaz *g, const char *k, size_t n, uint64_t hash)
+{
     if (!g->n_slots)
         return NULL;
-    size_t h = (size_t)key_hash(k, n) & (g->n_slots - 1);
+    size_t h = (size_t)hash & (g->n_slots - 1);
     while (g->slots[h].key) {
         if (strncmp(g->slots[h].key, k, n) == 0 && g->slots[h].key[n] == '\0')
             return &g->slots[h];

@@ -94,6 +94,9 @@ void gaz_free(att_gaz *g);
 
 /* Look up a folded phrase; NULL when absent. Borrowed. */
 const att_phrase *gaz_get(const att_gaz *g, const char *folded, size_t n);
+/* gaz_get with the key's hash already known: att_hash64(folded, n,
+ * ATT_HASH_SEED), which FNV-1a lets callers build token by token. */
+const att_phrase *gaz_get_hashed(const att_gaz *g, const char *folded, size_t n, uint64_t hash);
 
 size_t gaz_country_count(const att_gaz *g);
 const att_country *gaz_country(const att_gaz *g, int i);

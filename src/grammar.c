@@ -22,11 +22,8 @@ void g_ctx(att_ctx *c, const attache_world *w, attache_doc *d, size_t s)
 static size_t tok_len(const att_ctx *c, size_t i) { return g_tok(c, i)->e - g_tok(c, i)->b; }
 static const char *tok_str(const att_ctx *c, size_t i) { return c->d->text + g_tok(c, i)->b; }
 
-/* s[0..n) equals w[0..wn) ignoring ASCII case. */
-static int same_word(const char *s, size_t n, const char *w, size_t wn)
+int g_same_word(const char *s, const char *w, size_t n)
 {
-    if (n != wn)
-        return 0;
     for (size_t k = 0; k < n; k++) {
         char a = s[k], b = w[k];
         if (a != b && (a | 32) != (b | 32))
@@ -37,11 +34,10 @@ static int same_word(const char *s, size_t n, const char *w, size_t wn)
     return 1;
 }
 
-int g_is(const att_ctx *c, size_t i, const char *w)
+/* s[0..n) equals w[0..wn) ignoring ASCII case. */
+static int same_word(const char *s, size_t n, const char *w, size_t wn)
 {
-    if (i >= c->te)
-        return 0;
-    return same_word(tok_str(c, i), tok_len(c, i), w, strlen(w));
+    return n == wn && g_same_word(s, w, n);
 }
 
 int g_punct(const att_ctx *c, size_t i, char ch)
@@ -49,12 +45,130 @@ int g_punct(const att_ctx *c, size_t i, char ch)
     return i < c->te && g_tok(c, i)->kind == TK_PUNCT && tok_len(c, i) == 1 && *tok_str(c, i) == ch;
 }
 
+/* ------------------------------------------------- g_in's word lists */
+
+/* g_in runs some 1,800 times a document over ~50 lists of up to 30 words.
+ * Each list is prepared once per document: its words hashed the way the
+ * tokens' folded forms are (att_hash64 of the ASCII lower case, which is
+ * the folded form of a `plain` token), in a small open-addressed set. A
+ * test is then a probe or two. Keyed by the list's address (a literal). */
+#define WL_LISTS 256 /* slots for lists; past 3/4 full, lists are scanned */
+
+typedef struct {
+    const char *src; /* the list (borrowed), NULL: free slot */
+    uint32_t first;  /* its set: wl->set[first .. first + mask] */
+    uint32_t mask;
+} wl_list;
+
+typedef struct {
+    uint64_t h;        /* hash of the word's ASCII lower case */
+    uint32_t off, len; /* the word: src[off .. off + len); len 0: empty */
+} wl_word;
+
+struct att_wlists {
+    wl_list lists[WL_LISTS];
+    size_t n_lists;
+    wl_word *set; /* owned */
+    size_t n_set, cap_set;
+};
+
+void g_wlists_free(struct att_wlists *wl)
+{
+    if (!wl)
+        return;
+    free(wl->set);
+    free(wl);
+}
+
+/* Add the words of src to wl as list l; 0 on out of memory or a list of
+ * more than WL_WORDS words (such a list is scanned). One pass over the
+ * list: hash each word's lower case as it goes, then place the words. */
+#define WL_WORDS 128
+static int wl_prepare(struct att_wlists *wl, wl_list *l, const char *src)
+{
+    wl_word w[WL_WORDS];
+    size_t n = 0, start = 0;
+    uint64_t h = ATT_HASH_SEED;
+    for (size_t k = 0;; k++) {
+        char ch = src[k];
+        if (ch != '|' && ch != '\0') {
+            h = att_hash64_step(h, (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+            continue;
+        }
+        if (k > start) { /* an empty word matches no token */
+            if (n == WL_WORDS)
+                return 0;
+            w[n++] = (wl_word){h, (uint32_t)start, (uint32_t)(k - start)};
+        }
+        if (ch == '\0')
+            break;
+        start = k + 1;
+        h = ATT_HASH_SEED;
+    }
+    size_t size = 4;
+    while (size < 2 * n)
+        size *= 2;
+    if (wl->n_set + size > wl->cap_set) {
+        size_t cap = wl->cap_set ? 2 * wl->cap_set : 2048;
+        while (cap < wl->n_set + size)
+            cap *= 2;
+        wl_word *v = realloc(wl->set, cap * sizeof *v);
+        if (!v)
+            return 0;
+        wl->set = v;
+        wl->cap_set = cap;
+    }
+    wl_word *set = wl->set + wl->n_set;
+    memset(set, 0, size * sizeof *set);
+    for (size_t k = 0; k < n; k++) {
+        size_t q = (size_t)w[k].h & (size - 1);
+        while (set[q].len)
+            q = (q + 1) & (size - 1);
+        set[q] = w[k];
+    }
+    l->src = src;
+    l->first = (uint32_t)wl->n_set;
+    l->mask = (uint32_t)(size - 1);
+    wl->n_set += size;
+    wl->n_lists++;
+    return 1;
+}
+
+/* The prepared list `words` of document d, NULL when it cannot be had
+ * (out of memory, too many lists): the caller scans the list then. */
+static const wl_list *wl_get(attache_doc *d, const char *words)
+{
+    if (!d->wlists && !(d->wlists = calloc(1, sizeof *d->wlists)))
+        return NULL;
+    struct att_wlists *wl = d->wlists;
+    size_t q = (size_t)(((uintptr_t)words * 0x9E3779B97F4A7C15ULL) >> 56) & (WL_LISTS - 1);
+    while (wl->lists[q].src) {
+        if (wl->lists[q].src == words)
+            return &wl->lists[q];
+        q = (q + 1) & (WL_LISTS - 1);
+    }
+    if (wl->n_lists + 1 > WL_LISTS * 3 / 4 || !wl_prepare(wl, &wl->lists[q], words))
+        return NULL;
+    return &wl->lists[q];
+}
+
 int g_in(const att_ctx *c, size_t i, const char *words)
 {
     if (i >= c->te || g_tok(c, i)->kind == TK_PUNCT)
         return 0;
+    const att_token *t = g_tok(c, i);
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
+    /* a plain token's folded form is its ASCII lower case: its hash finds
+     * the one word it can be (other tokens, with accents, are scanned) */
+    const wl_list *l = t->plain ? wl_get(c->d, words) : NULL;
+    if (l) {
+        const wl_word *set = c->d->wlists->set + l->first;
+        for (size_t q = (size_t)t->fh & l->mask; set[q].len; q = (q + 1) & l->mask)
+            if (set[q].h == t->fh && same_word(s, n, words + set[q].off, set[q].len))
+                return 1;
+        return 0;
+    }
     for (const char *p = words; *p;) {
         const char *bar = strchr(p, '|');
         size_t wn = bar ? (size_t)(bar - p) : strlen(p);
@@ -68,7 +182,9 @@ int g_in(const att_ctx *c, size_t i, const char *words)
 }
 
 /* Every phrase of the gazetteer that starts at token i (shortest first),
- * looked up once per token and kept in the document's cache. */
+ * looked up once per token and kept in the document's cache. The keys are
+ * built from the tokens' folded forms and their hashes carried on token by
+ * token (FNV-1a runs on from any prefix's hash). */
 static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
 {
     attache_doc *d = c->d;
@@ -83,19 +199,26 @@ static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
     h->done = 1;
     char key[1024];
     size_t kl = 0;
+    uint64_t hash = ATT_HASH_SEED;
     for (size_t j = i; j < c->te && j - i < MAX_PHRASE_TOKENS; j++) {
         const att_token *t = g_tok(c, j);
         if (t->e - t->b > 200 || kl + 2 * (t->e - t->b) + 2 >= sizeof key)
             break;
-        if (j > i)
+        if (j > i) {
             key[kl++] = ' ';
-        kl += att_fold(d->text + t->b, t->e - t->b, key + kl);
-        const att_phrase *p = gaz_get(c->w->gaz, key, kl);
+            hash = att_hash64(g_fold(c, j), t->fl, att_hash64_step(hash, ' '));
+        } else {
+            hash = t->fh;
+        }
+        memcpy(key + kl, g_fold(c, j), t->fl);
+        kl += t->fl;
+        const att_phrase *p = gaz_get_hashed(c->w->gaz, key, kl, hash);
         if (!p)
             break;
         if (p->kinds && h->n < ATT_GAZ_HITS) {
             h->p[h->n] = p;
             h->len[h->n] = (uint8_t)(j - i + 1);
+            h->kinds |= p->kinds;
             h->n++;
         }
         if (!p->prefix)
@@ -104,21 +227,10 @@ static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
     return h;
 }
 
-size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit)
+size_t g_gaz_at(const att_ctx *c, size_t i, unsigned eff, const att_phrase **hit)
 {
-    *hit = NULL;
-    if (i >= c->te)
-        return 0;
-    const att_token *t0 = g_tok(c, i);
-    if (t0->kind == TK_PUNCT && !(t0->e - t0->b == 1 && c->d->text[t0->b] == '('))
-        return 0;
-    unsigned eff = mask;
-    if (!t0->upper)
-        eff &= (unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD);
-    if (!eff)
-        return 0;
     const att_gaz_hits *h = hits_at(c, i);
-    if (!h)
+    if (!h || !(h->kinds & eff))
         return 0;
     /* the longest phrase of a wanted kind */
     for (size_t k = h->n; k-- > 0;) {
@@ -171,8 +283,8 @@ int g_notnow(const att_ctx *c, size_t i)
         return 1;
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
-    if ((n > 5 && (strncmp(s, "then-", 5) == 0 || strncmp(s, "Then-", 5) == 0)) ||
-        (n > 3 && (strncmp(s, "ex-", 3) == 0 || strncmp(s, "Ex-", 3) == 0)))
+    if ((n > 5 && s[4] == '-' && (strncmp(s, "then-", 5) == 0 || strncmp(s, "Then-", 5) == 0)) ||
+        (n > 3 && s[2] == '-' && (strncmp(s, "ex-", 3) == 0 || strncmp(s, "Ex-", 3) == 0)))
         return 1;
     return 0;
 }
@@ -276,10 +388,23 @@ static size_t extension(const att_ctx *c, size_t k, int *country, int *org)
     return last;
 }
 
+/* snprintf(dst, size, "%s", src) without the formatting machinery. */
+static void copy_str(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 int g_office(const att_ctx *c, size_t i, att_office_m *m)
 {
-    memset(m, 0, sizeof *m);
+    /* most tokens start no office: m (some 450 bytes) is cleared once one
+     * does; until then only what a caller might glance at is set */
+    m->b = m->e = m->end = 0;
     m->office = m->country = m->org = -1;
+    m->title[0] = m->key[0] = m->label[0] = '\0';
     if (i >= c->te)
         return 0;
     size_t start = i;
@@ -292,6 +417,8 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
     size_t n = g_gaz(c, i, GZ_OFFICE, &p);
     if (!n)
         return 0;
+    memset(m, 0, sizeof *m);
+    m->office = m->country = m->org = -1;
     /* a lower-case single word ("president", "minister") needs a name or
      * a country right next to it to be a title; callers check that */
     const att_office *o = gaz_office(c->w->gaz, p->office);
@@ -299,8 +426,8 @@ int g_office(const att_ctx *c, size_t i, att_office_m *m)
     m->b = acting ? start : i;
     size_t k = i + n;
     title_tokens(c, m, m->b, k);
-    snprintf(m->key, sizeof m->key, "%s", o->key);
-    snprintf(m->label, sizeof m->label, "%s", o->label);
+    copy_str(m->key, sizeof m->key, o->key);
+    copy_str(m->label, sizeof m->label, o->label);
     /* extensions: of COUNTRY / of ORG / for X / on X / to X */
     for (int rounds = 0; rounds < 4 && k < c->te; rounds++) {
         /* "Minister of State at the Ministry of Foreign Affairs" */

@@ -4,6 +4,7 @@
 #define ATTACHE_GRAMMAR_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "doc.h"
 #include "gazetteer.h"
@@ -14,6 +15,7 @@ typedef struct att_gaz_hits {
     const att_phrase *p[ATT_GAZ_HITS];
     uint8_t len[ATT_GAZ_HITS];
     uint8_t n, done;
+    uint16_t kinds; /* GZ_* of any of them: most lookups stop at this */
 } att_gaz_hits;
 
 /* A sentence being read. */
@@ -29,16 +31,60 @@ void g_ctx(att_ctx *c, const attache_world *w, attache_doc *d, size_t s);
 /* Token i of the document (no bounds check). */
 static inline const att_token *g_tok(const att_ctx *c, size_t i) { return &c->d->toks.v[i]; }
 
-/* 1 when token i is the word w (ASCII, case-insensitive). */
-int g_is(const att_ctx *c, size_t i, const char *w);
+/* Folded form of token i (att_fold of its text, NUL-terminated, borrowed). */
+static inline const char *g_fold(const att_ctx *c, size_t i)
+{
+    return att_tok_fold(&c->d->toks, g_tok(c, i));
+}
+
+/* s[0..n) equals w[0..n) with ASCII letters compared case-insensitively. */
+int g_same_word(const char *s, const char *w, size_t n);
+
+/* 1 when token i is the word w (ASCII, case-insensitive). Inline so that
+ * strlen of a literal w is known at compile time: a token of another
+ * length is told apart without reading it. */
+static inline int g_is(const att_ctx *c, size_t i, const char *w)
+{
+    if (i >= c->te)
+        return 0;
+    const att_token *t = g_tok(c, i);
+    size_t n = strlen(w);
+    return t->e - t->b == n && g_same_word(c->d->text + t->b, w, n);
+}
+/* Free a document's prepared g_in lists (NULL: no-op). */
+void g_wlists_free(struct att_wlists *wl);
 /* 1 when token i is punctuation ch. */
 int g_punct(const att_ctx *c, size_t i, char ch);
-/* 1 when token i is one of the '|'-separated words (case-insensitive). */
+/* 1 when token i is one of the '|'-separated words (case-insensitive).
+ * words must be a string literal (or live and stay unchanged as long as
+ * the document): its address keys the document's cache of prepared lists. */
 int g_in(const att_ctx *c, size_t i, const char *words);
 
+/* g_gaz after its checks, for the kinds eff (not to be called directly). */
+size_t g_gaz_at(const att_ctx *c, size_t i, unsigned eff, const att_phrase **hit);
+
 /* Longest gazetteer phrase at token i whose kinds meet mask; proper-noun
- * kinds need a capital first letter. Returns the number of tokens (0: none). */
-size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit);
+ * kinds need a capital first letter. Returns the number of tokens (0: none).
+ * Inline: the extractors ask some 5,000 times a document, and most answers
+ * are "no" from the token or its cached hits alone. */
+static inline size_t g_gaz(const att_ctx *c, size_t i, unsigned mask, const att_phrase **hit)
+{
+    *hit = NULL;
+    if (i >= c->te)
+        return 0;
+    const att_token *t0 = g_tok(c, i);
+    if (t0->kind == TK_PUNCT && !(t0->e - t0->b == 1 && c->d->text[t0->b] == '('))
+        return 0;
+    unsigned eff = mask;
+    if (!t0->upper)
+        eff &= (unsigned)(GZ_OFFICE | GZ_LEX | GZ_TITLEWORD);
+    if (!eff)
+        return 0;
+    const att_gaz_hits *h = c->d->gz_hits ? &c->d->gz_hits[i] : NULL;
+    if (h && h->done && !(h->kinds & eff))
+        return 0;
+    return g_gaz_at(c, i, eff, hit);
+}
 
 /* Country named by tokens at i: a country name, demonym or country
  * possessive ("China 's"). Returns tokens used and the country index. A
@@ -58,7 +104,8 @@ typedef struct {
     char label[96];   /* canonical label */
 } att_office_m;
 
-/* Read one office at i (no coordination). Returns 1 and fills m. */
+/* Read one office at i (no coordination). Returns 1 and fills m; on 0, m
+ * holds no office (-1 indices, empty strings) and is not otherwise set. */
 int g_office(const att_ctx *c, size_t i, att_office_m *m);
 
 /* A personal name at token i. Skips honorifics first. Returns the token

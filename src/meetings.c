@@ -63,13 +63,12 @@ static size_t tok_at_byte(const att_ctx *c, size_t byte)
     return i;
 }
 
-static int fold_eq(const char *text, const att_token *t, const char *w)
+/* Token t of d folds to w (its folded form was made when it was cut). */
+static int fold_eq(const attache_doc *d, const att_token *t, const char *w)
 {
-    char f[128];
     if (t->e - t->b >= 60)
         return 0;
-    att_fold(text + t->b, t->e - t->b, f);
-    return strcmp(f, w) == 0;
+    return strcmp(att_tok_fold(&d->toks, t), w) == 0;
 }
 
 /* Does the person hold an office whose title contains every word of the
@@ -223,12 +222,12 @@ static size_t gather(mstate *st, const att_ctx *c, cand *cs, size_t max)
         const att_token *t = g_tok(c, i);
         /* pronouns and "the two" */
         int next_upper = i + 1 < c->te && g_tok(c, i + 1)->kind == TK_WORD && g_tok(c, i + 1)->upper;
-        if (t->kind == TK_WORD && (fold_eq(d->text, t, "she") ||
-                                   (fold_eq(d->text, t, "he") && !next_upper))) {
+        if (t->kind == TK_WORD && (fold_eq(d, t, "she") ||
+                                   (fold_eq(d, t, "he") && !next_upper))) {
             cs[n++] = (cand){i, i + 1, -1, C_PRON_SING, 0};
             continue;
         }
-        if (t->kind == TK_WORD && fold_eq(d->text, t, "they")) {
+        if (t->kind == TK_WORD && fold_eq(d, t, "they")) {
             cs[n++] = (cand){i, i + 1, -1, C_PRON_PLUR, 0};
             continue;
         }

@@ -552,7 +552,7 @@ static size_t label_words(const char *s, char words[][32], size_t max)
         if (wl && wl < 32) {
             int skip = 0;
             for (size_t k = 0; stop[k]; k++)
-                if (strlen(stop[k]) == wl && memcmp(stop[k], p, wl) == 0)
+                if (stop[k][0] == p[0] && strlen(stop[k]) == wl && memcmp(stop[k], p, wl) == 0)
                     skip = 1;
             for (size_t k = 0; k < n && !skip; k++)
                 if (strlen(words[k]) == wl && memcmp(words[k], p, wl) == 0)

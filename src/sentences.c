@@ -30,7 +30,7 @@ static int is_abbrev(const char *w, size_t n)
     if (low[n - 1] == '.')
         low[--n] = '\0';
     for (size_t i = 0; i < sizeof ABBREV / sizeof ABBREV[0]; i++)
-        if (strcmp(low, ABBREV[i]) == 0)
+        if (low[0] == ABBREV[i][0] && strcmp(low, ABBREV[i]) == 0)
             return 1;
     return 0;
 }
@@ -55,18 +55,20 @@ static int push_sentence(attache_doc *d, size_t b, size_t e, int header, size_t 
     att_sentence *s = &d->sents[d->n_sents];
     s->b = b;
     s->e = e;
-    /* code points: count on from the previous sentence */
+    /* code points: count on from the previous sentence (from its end when
+     * it ends before this one starts, so no byte is counted twice) */
     size_t pb = 0, pc = 0;
     if (d->n_sents > 0) {
-        pb = d->sents[d->n_sents - 1].b;
-        pc = d->sents[d->n_sents - 1].cb;
+        const att_sentence *prev = &d->sents[d->n_sents - 1];
+        pb = prev->e <= b ? prev->e : prev->b;
+        pc = prev->e <= b ? prev->ce : prev->cb;
     }
     s->cb = pc + att_utf8_count(d->text + pb, b - pb);
     s->ce = s->cb + att_utf8_count(d->text + b, e - b);
     s->header = header;
     s->para = para;
     s->tb = d->toks.n;
-    if (!att_tokenize(d->text, b, e, &d->toks))
+    if (!att_tokenize(d->text, b, e, &d->toks) || !att_tokens_fold(d->text, &d->toks, s->tb))
         return 0;
     s->te = d->toks.n;
     d->n_sents++;

@@ -9,23 +9,36 @@
 /* Character classes of a code point. */
 enum { CH_SPACE, CH_LETTER, CH_DIGIT, CH_APOS, CH_HYPHEN, CH_DOT, CH_OTHER };
 
-static int char_class(uint32_t cp)
+static inline int char_class(uint32_t cp)
 {
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F ||
-        cp == 0x200B || cp == 0x3000)
+    /* ASCII first, letters first: nearly every character of a readout */
+    if (cp < 0x80) {
+        if ((cp | 32) - 'a' < 26)
+            return CH_LETTER;
+        if (cp - '0' < 10)
+            return CH_DIGIT;
+        switch (cp) {
+        case ' ':
+        case '\t':
+        case '\n':
+            return CH_SPACE;
+        case '\'':
+        case '`':
+            return CH_APOS;
+        case '-':
+            return CH_HYPHEN;
+        case '.':
+            return CH_DOT;
+        default:
+            return CH_OTHER;
+        }
+    }
+    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F || cp == 0x200B || cp == 0x3000)
         return CH_SPACE;
-    if (cp >= '0' && cp <= '9')
-        return CH_DIGIT;
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-        return CH_LETTER;
-    if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2BC || cp == 0x60)
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x2BC)
         return CH_APOS;
-    if (cp == '-' || cp == 0x2010 || cp == 0x2011)
+    if (cp == 0x2010 || cp == 0x2011)
         return CH_HYPHEN;
-    if (cp == '.')
-        return CH_DOT;
-    if (cp < 0x80)
-        return CH_OTHER;
     /* Non-ASCII: punctuation and symbol blocks are not letters. */
     if ((cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
         (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x2BFF) ||
@@ -35,9 +48,13 @@ static int char_class(uint32_t cp)
     return CH_LETTER;
 }
 
-static uint32_t cp_at(const char *s, size_t i, size_t e, size_t *len)
+static inline uint32_t cp_at(const char *s, size_t i, size_t e, size_t *len)
 {
-    uint32_t cp;
+    uint32_t cp = (unsigned char)s[i];
+    if (cp < 0x80) { /* callers pass i < e: one byte always fits */
+        *len = 1;
+        return cp;
+    }
     *len = att_utf8_next(s + i, &cp);
     if (i + *len > e) {
         *len = 1;
@@ -56,14 +73,22 @@ static int push(att_tokens *ts, size_t b, size_t e, int kind, const char *text)
     t->kind = (uint8_t)kind;
     t->upper = 0;
     t->allcaps = 0;
-    t->pad = 0;
+    t->plain = 0;
+    t->fb = t->fl = 0;
+    t->fh = 0;
     if (kind == TK_WORD) {
         t->upper = (uint8_t)att_is_upper_at(text + b);
         int letters = 0, lower = 0;
         for (size_t i = b; i < e;) {
+            unsigned char ch = (unsigned char)text[i];
+            if (ch < 0x80) {
+                letters += (unsigned)(ch | 32) - 'a' < 26;
+                lower += (unsigned)ch - 'a' < 26;
+                i++;
+                continue;
+            }
             size_t len;
-            uint32_t cp = cp_at(text, i, e, &len);
-            (void)cp;
+            (void)cp_at(text, i, e, &len);
             if (att_is_lower_at(text + i))
                 lower++;
             if (att_is_alpha_at(text + i))
@@ -177,11 +202,65 @@ int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
     return 1;
 }
 
+int att_tokens_fold(const char *text, att_tokens *ts, size_t from)
+{
+    for (size_t k = from; k < ts->n; k++) {
+        att_token *t = &ts->v[k];
+        size_t n = t->e - t->b;
+        /* att_fold writes at most 2n bytes and a NUL */
+        if (ts->fold_len + 2 * n + 1 > ts->fold_cap) {
+            size_t cap = ts->fold_cap ? ts->fold_cap : 1024;
+            while (cap < ts->fold_len + 2 * n + 1)
+                cap *= 2;
+            char *f = realloc(ts->fold, cap);
+            if (!f)
+                return 0;
+            ts->fold = f;
+            ts->fold_cap = cap;
+        }
+        char *out = ts->fold + ts->fold_len;
+        /* plain tokens (printable ASCII but '`'; a token has no spaces)
+         * fold to their lower case: fold and hash in one pass */
+        size_t fl = 0;
+        uint64_t h = ATT_HASH_SEED;
+        int plain = 1;
+        for (size_t i = t->b; i < t->e; i++) {
+            unsigned char ch = (unsigned char)text[i];
+            if (ch <= ' ' || ch >= 0x7F || ch == '`') {
+                plain = 0;
+                break;
+            }
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (unsigned char)(ch + 32);
+            out[fl++] = (char)ch;
+            h = att_hash64_step(h, ch);
+        }
+        if (plain) {
+            out[fl] = '\0';
+        } else {
+            fl = att_fold(text + t->b, n, out);
+            h = att_hash64(out, fl, ATT_HASH_SEED);
+            plain = 1;
+            for (size_t i = t->b; i < t->e && plain; i++)
+                plain = (unsigned char)text[i] < 0x80 && text[i] != '`';
+        }
+        t->fb = (uint32_t)ts->fold_len;
+        t->fl = (uint32_t)fl;
+        t->fh = h;
+        t->plain = (uint8_t)plain;
+        ts->fold_len += fl + 1;
+    }
+    return 1;
+}
+
 void att_tokens_free(att_tokens *ts)
 {
     free(ts->v);
+    free(ts->fold);
     ts->v = NULL;
+    ts->fold = NULL;
     ts->n = ts->cap = 0;
+    ts->fold_len = ts->fold_cap = 0;
 }
 
 size_t att_tokens_key(const char *text, const att_token *t, size_t i, size_t j, char *out)

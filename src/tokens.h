@@ -20,17 +20,34 @@ typedef struct {
     uint8_t kind;  /* att_tok_kind */
     uint8_t upper; /* first letter is upper case */
     uint8_t allcaps; /* every letter upper case and at least two letters */
-    uint8_t pad;
+    uint8_t plain; /* ASCII without '`': the folded form is the ASCII lower case of the text */
+    /* Filled by att_tokens_fold (0 before): the folded form (att_fold of
+     * the token's text) at ts->fold + fb, fl bytes, and its att_hash64
+     * (seed ATT_HASH_SEED), the hash the gazetteer's keys are stored under.
+     * Folding once per token spares every later lookup from folding again. */
+    uint32_t fb, fl;
+    uint64_t fh;
 } att_token;
 
 /* A growable token array. */
 typedef struct {
     att_token *v; /* owned */
     size_t n, cap;
+    char *fold;   /* folded forms of the tokens, NUL-separated (owned) */
+    size_t fold_len, fold_cap;
 } att_tokens;
 
 /* Append the tokens of text[b..e) to ts. Returns 0 on out of memory. */
 int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts);
+/* Fill the folded forms, their hashes and `plain` of tokens [from, ts->n)
+ * of text. Documents' sentences get them (the grammar reads them); the
+ * reference data's phrases do not need them. Returns 0 on out of memory. */
+int att_tokens_fold(const char *text, att_tokens *ts, size_t from);
+/* Folded form of token t of ts (NUL-terminated, borrowed; "" before att_tokens_fold). */
+static inline const char *att_tok_fold(const att_tokens *ts, const att_token *t)
+{
+    return ts->fold ? ts->fold + t->fb : "";
+}
 void att_tokens_free(att_tokens *ts);
 
 /* Folded key of tokens [i, j) joined by single spaces into out (at least

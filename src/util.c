@@ -159,6 +159,12 @@ char *att_utf8_clean(const char *s, size_t n, size_t *out_len, size_t *repaired)
         i = 3;
     while (i < n) {
         unsigned char c = u[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+            /* printable ASCII, most of any text: kept as it is */
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
         if (c == '\r') {
             out[o++] = '\n';
             i += (i + 1 < n && u[i + 1] == '\n') ? 2 : 1;
@@ -327,6 +333,9 @@ static char latin_base(uint32_t cp, int *upper)
 
 int att_is_upper_at(const char *s)
 {
+    unsigned char ch = (unsigned char)*s;
+    if (ch < 0x80)
+        return ch >= 'A' && ch <= 'Z';
     uint32_t cp;
     att_utf8_next(s, &cp);
     int up;
@@ -335,6 +344,9 @@ int att_is_upper_at(const char *s)
 
 int att_is_lower_at(const char *s)
 {
+    unsigned char ch = (unsigned char)*s;
+    if (ch < 0x80)
+        return ch >= 'a' && ch <= 'z';
     uint32_t cp;
     att_utf8_next(s, &cp);
     int up;
@@ -343,6 +355,9 @@ int att_is_lower_at(const char *s)
 
 int att_is_alpha_at(const char *s)
 {
+    unsigned char ch = (unsigned char)*s;
+    if (ch < 0x80)
+        return (ch | 32) >= 'a' && (ch | 32) <= 'z';
     uint32_t cp;
     att_utf8_next(s, &cp);
     int up;
@@ -354,6 +369,25 @@ size_t att_fold(const char *s, size_t n, char *out)
     size_t o = 0, i = 0;
     int space = 0;
     while (i < n && s[i]) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            /* ASCII, most of any text: the same steps as below, without decoding */
+            i++;
+            if (ch == ' ' || ch == '\t' || ch == '\n') {
+                space = o > 0;
+                continue;
+            }
+            if (space) {
+                out[o++] = ' ';
+                space = 0;
+            }
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (unsigned char)(ch + 32);
+            else if (ch == '`')
+                ch = '\'';
+            out[o++] = (char)ch;
+            continue;
+        }
         uint32_t cp;
         size_t len = att_utf8_next(s + i, &cp);
         if (i + len > n)

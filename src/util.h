@@ -44,6 +44,12 @@ int att_grow(void **arr, size_t *cap, size_t len, size_t elem);
 /* 64-bit FNV-1a. */
 uint64_t att_hash64(const void *data, size_t n, uint64_t seed);
 #define ATT_HASH_SEED 0xcbf29ce484222325ULL
+/* One byte of att_hash64: att_hash64(s, n + 1, seed) ==
+ * att_hash64_step(att_hash64(s, n, seed), s[n]). */
+static inline uint64_t att_hash64_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3ULL;
+}
 
 /* Repair UTF-8: invalid sequences become U+FFFD, NUL and C0 controls other
  * than \t \n become a space, CR LF / CR become LF, a leading BOM is dropped.
