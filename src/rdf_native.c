@@ -428,10 +428,21 @@ static int name_char(unsigned char c, int first)
  * -1 when none does. */
 static int prefix_of(const nat_writer *nw, const char *iri)
 {
+    /* A plain local name holds no '/' or '#', so a prefix ending in one of
+     * them can only be the IRI up to its last '/' or '#': look for that one
+     * alone rather than trying every prefix (most IRIs end at such a
+     * separator, and every prefix attache declares does). */
+    size_t cut = 0;
+    for (size_t k = 0; iri[k]; k++)
+        if (iri[k] == '/' || iri[k] == '#')
+            cut = k + 1;
     int best = -1;
     size_t best_len = 0;
     for (size_t i = 0; i < nw->npx; i++) {
         size_t l = nw->pxlen[i];
+        char last = l ? nw->px[i].iri[l - 1] : '\0';
+        if ((last == '/' || last == '#') && l != cut)
+            continue; /* cannot be the one */
         if (l > best_len && strncmp(iri, nw->px[i].iri, l) == 0) {
             const unsigned char *loc = (const unsigned char *)iri + l;
             int okname = name_char(loc[0], 1);
@@ -489,12 +500,18 @@ static void ttl_iri(nat_writer *nw, size_t id)
     put(nw, nw->rendered.data + e->text_off, e->text_len);
 }
 
+/* Bytes a Turtle string holds as they are: all but the controls, DEL, the
+ * quote and the backslash (UTF-8 sequences pass through). */
+static int ttl_plain(unsigned char c) { return c >= 0x20 && c != 0x7F && c != '"' && c != '\\'; }
+
 static void ttl_string(nat_writer *nw, const char *v)
 {
     put(nw, "\"", 1);
     const char *run = v;
     for (const char *q = v; *q; q++) {
         unsigned char c = (unsigned char)*q;
+        if (ttl_plain(c))
+            continue;
         const char *esc = NULL;
         char u[8];
         switch (c) {
@@ -539,6 +556,61 @@ static void ttl_object(nat_writer *nw, const nat_stmt *t)
 
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
+typedef struct {
+    uint64_t key;
+    size_t i;
+} sort_item;
+
+/* Sort the statements: by their packed keys with a bottom-up merge sort on
+ * (key, index) pairs, then each run of equal keys (literals of one subject
+ * and predicate, or all statements when ranks did not fit a key) by the
+ * full comparison. qsort over the statements themselves was half of the
+ * Turtle writer's time. 0 on out of memory. */
+static int sort_statements(nat_writer *nw)
+{
+    size_t n = nw->n;
+    sort_item *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+    nat_stmt *sorted = malloc(n * sizeof *sorted);
+    if (!a || !b || !sorted) {
+        free(a);
+        free(b);
+        free(sorted);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        a[i] = (sort_item){nw->st[i].key, i};
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                b[o++] = a[y].key < a[x].key ? a[y++] : a[x++];
+            while (x < mid)
+                b[o++] = a[x++];
+            while (y < hi)
+                b[o++] = a[y++];
+        }
+        sort_item *t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = nw->st[a[i].i];
+    for (size_t run = 0, i = 1; i <= n; i++)
+        if (i == n || sorted[i].key != sorted[run].key) {
+            if (i - run > 1)
+                qsort_r(sorted + run, i - run, sizeof *sorted, stmt_cmp, nw);
+            run = i;
+        }
+    free(a);
+    free(b);
+    free(nw->st);
+    nw->st = sorted;
+    nw->cap = n;
+    return 1;
+}
+
 static void ttl_document(nat_writer *nw)
 {
     for (size_t i = 0; i < nw->npx; i++) {
@@ -556,7 +628,10 @@ static void ttl_document(nat_writer *nw)
         nw->ok = 0;
         return;
     }
-    qsort_r(nw->st, nw->n, sizeof *nw->st, stmt_cmp, nw);
+    if (!sort_statements(nw)) {
+        nw->ok = 0;
+        return;
+    }
     const nat_stmt *prev = NULL;
     for (size_t i = 0; i < nw->n; i++) {
         const nat_stmt *t = &nw->st[i];
