@@ -29,6 +29,11 @@ struct att_pf {
     } pair[PF_PAIRS];
     size_t n_pairs, n_words;
     uint64_t plens; /* bit L: a prefix word of L bytes is listed */
+    size_t maxp;    /* the longest prefix word */
+    unsigned char pfirst[256]; /* 1: a prefix word starts with this (lower-case) byte */
+    /* a byte's lower case when it is a \w character of pcre2 without UCP
+     * ([A-Za-z0-9_]), 0 otherwise: one load per byte of the scan */
+    unsigned char low[256];
 };
 
 /* pcre2's \w without UCP: the runs are cut where pcre2's \b can fall. */
@@ -75,7 +80,11 @@ static pf_slot *put(att_pf *pf, uint64_t h)
 
 att_pf *att_pf_new(void)
 {
-    return calloc(1, sizeof(att_pf));
+    att_pf *pf = calloc(1, sizeof(att_pf));
+    if (pf)
+        for (int c = 0; c < 256; c++)
+            pf->low[c] = is_w((unsigned char)c) ? lower((unsigned char)c) : 0;
+    return pf;
 }
 
 void att_pf_free(att_pf *pf)
@@ -123,6 +132,9 @@ int att_pf_add(att_pf *pf, uint32_t mask, const char *list)
                 return 0;
             s->prefix |= mask;
             pf->plens |= 1ULL << (n - 1);
+            if (n - 1 > pf->maxp)
+                pf->maxp = n - 1;
+            pf->pfirst[lower((unsigned char)p[0])] = 1;
         } else {
             uint64_t h = word_hash(p, n);
             pf_slot *s = h ? put(pf, h) : NULL;
@@ -160,28 +172,35 @@ void att_pf_scan(const att_pf *pf, const char *text, size_t b, size_t e, att_pf_
     sp->open = e > UINT32_MAX;
     size_t i = b;
     while (i < e && !sp->open) {
-        unsigned char c = t[i];
-        if (!is_w(c)) {
+        unsigned char c = pf->low[t[i]];
+        if (!c) {
             /* U+017F ſ and U+212A K match s and k under PCRE2_CASELESS|PCRE2_UTF
              * (the only characters beyond ASCII that match an ASCII letter) */
-            if ((c == 0xC5 && i + 1 < e && t[i + 1] == 0xBF) ||
-                (c == 0xE2 && i + 2 < e && t[i + 1] == 0x84 && t[i + 2] == 0xAA))
+            if ((t[i] == 0xC5 && i + 1 < e && t[i + 1] == 0xBF) ||
+                (t[i] == 0xE2 && i + 2 < e && t[i + 1] == 0x84 && t[i + 2] == 0xAA))
                 sp->open = 1;
             i++;
             continue;
         }
         size_t rb = i;
         uint64_t h = ATT_HASH_SEED;
-        do {
-            h = att_hash64_step(h, lower(t[i]));
-            i++;
-            size_t l = i - rb;
-            if (l < 64 && (pf->plens >> l & 1)) {
-                const pf_slot *s = find(pf, h);
-                if (s && s->prefix)
-                    hit(sp, rb, i, s->prefix);
-            }
-        } while (i < e && is_w(t[i]));
+        if (pf->pfirst[c]) {
+            do {
+                h = att_hash64_step(h, c);
+                i++;
+                size_t l = i - rb;
+                if (l <= pf->maxp && (pf->plens >> l & 1)) {
+                    const pf_slot *s = find(pf, h);
+                    if (s && s->prefix)
+                        hit(sp, rb, i, s->prefix);
+                }
+            } while (i < e && (c = pf->low[t[i]]) != 0);
+        } else { /* the common case: no prefix word starts so */
+            do {
+                h = att_hash64_step(h, c);
+                i++;
+            } while (i < e && (c = pf->low[t[i]]) != 0);
+        }
         if (i - rb >= PF_WORD)
             continue;
         const pf_slot *s = find(pf, h);
@@ -192,12 +211,12 @@ void att_pf_scan(const att_pf *pf, const char *text, size_t b, size_t e, att_pf_
         if (s->first) {
             /* the next run, whatever lies between: a superset of \s+ */
             size_t j = i;
-            while (j < e && !is_w(t[j]))
+            while (j < e && !pf->low[t[j]])
                 j++;
             uint64_t h2 = ATT_HASH_SEED;
             size_t k = j;
-            while (k < e && is_w(t[k]))
-                h2 = att_hash64_step(h2, lower(t[k++]));
+            while (k < e && pf->low[t[k]])
+                h2 = att_hash64_step(h2, pf->low[t[k++]]);
             if (k > j)
                 for (size_t q = 0; q < pf->n_pairs; q++)
                     if (pf->pair[q].a == key(h) && pf->pair[q].b == key(h2))
