@@ -53,6 +53,15 @@
     "|bilateral\\s+meeting\\s+with"                                                                \
     "|brought\\s+together"                                                                         \
     ")\\b"
+/* Its words (prefilter.h), one or more from each alternative above: the
+ * verbs, the meeting nouns, "part" of "took part in", "chaired" of
+ * "co-chaired". */
+#define ATT_PF_MEET_TRIGGER                                                                        \
+    "received|welcomed|hosted|met|greeted|meets|meeting|meetings|part|participated|"              \
+    "videoconference|video|virtual|talks|conversation|call|consultations|discussion|"             \
+    "discussions|dialogue|summit|session|phone|telephone|exchange|talked|spoke|speaks|speaking|"   \
+    "conversed|receives|receiving|chaired|joined|hosts|welcomes|called|calls|phoned|telephoned|"  \
+    "rang|exchanged|shook|sat|brought"
 
 /* People added to the meeting just reported ("Also present at the talks
  * were ...", "The meeting was also attended by ...", "joined the
@@ -66,12 +75,16 @@
     "(?:attended|attend|attending)\\s+the\\s+(?:meeting|talks|session|reception|lunch|dinner)\\b|" \
     "(?:meeting|talks|session|summit|conversation)\\s+(?:also\\s+)?brought\\s+together|"           \
     "present\\s+at\\s+the\\s+(?:talks|meeting|reception))"
+#define ATT_PF_MEET_JOIN                                                                           \
+    "present*|taking|took|participated*|attended|attend|attending|joined|brought"
 
 /* The contact is a phone call. */
 #define ATT_RE_PHONE "\\b(?:phone|telephone|phoned|telephoned|by\\s+phone|a\\s+call\\b|the\\s+call\\b)"
+#define ATT_PF_PHONE "phone*|telephone*|call"
 /* The contact is a video call. */
 #define ATT_RE_VIDEO                                                                               \
     "\\b(?:video|videoconference|virtual|virtually|online|video\\s+link|in\\s+virtual\\s+format)"
+#define ATT_PF_VIDEO "video*|virtual*|online*"
 
 /* A sentence about what is to come: a planned contact is not a meeting. */
 #define ATT_RE_FUTURE                                                                              \
@@ -82,6 +95,12 @@
     "look\\s+forward|looks\\s+forward|invited|invitation|preparations?\\s+for|preparing|"          \
     "prepare\\s+for|is\\s+considering|upcoming|next\\s+(?:meeting|round|session)|"                 \
     "is\\s+going\\s+to|are\\s+going\\s+to)\\b"
+/* "is to" and "are to" as pairs: "is" alone would let most sentences through. */
+#define ATT_PF_FUTURE                                                                              \
+    "will|shall|would|is to|are to|held|scheduled|agreed|agree|decided|hold|meet|convene|"         \
+    "expected|set|plan|plans|planned|intend|intends|hope|hopes|could|may|might|due|forward|"       \
+    "invited|invitation|preparation|preparations|preparing|prepare|considering|upcoming|next|"     \
+    "going"
 
 /* Scheduled events (scheduled.c). Three kinds of trigger, told apart by the
  * group that matched:
@@ -120,6 +139,15 @@
     "(?:preparing|prepare)\\s+for|(?:participation|attendance)\\s+(?:in|at)|ahead\\s+of|"        \
     "(?:heading|headed)\\s+(?:for|towards?)"                                                       \
     "))\\b"
+/* Group 1: the participle or "place" of ATT_SCHED_PASSIVE, the plan words,
+ * the present verbs; group 2: what comes before ATT_SCHED_VERBS (the verbs
+ * themselves are common: "go", "have", "make"); group 3: its nouns. */
+#define ATT_PF_SCHED_TRIGGER                                                                       \
+    "held|hosted|convened|organised|organized|delivered|signed|launched|opened|inaugurated|"       \
+    "staged|place|scheduled|expected|planned|slated|due|opens|begins|starts|convenes|kicks|"      \
+    "will|would|shall|set|going|agreed|decided|resolved|plan|plans|intend|intends|intended|"      \
+    "accepted|forward|preparation|preparations|arrangements|preparing|prepare|participation|"     \
+    "attendance|ahead|heading|headed"
 
 /* What keeps a planned event out of scheduled, looked for in the event's own
  * clause: hypothetical or refused, called off, undated. (Invitations and
@@ -129,6 +157,11 @@
     "have\\s+not|had\\s+not|could|might|may\\s+(?:be|take|hold|visit|meet|attend)|if|unless|"     \
     "in\\s+principle|scrapped|cancell?ed|postponed|called\\s+off|not\\s+(?:be|take)|won't|"       \
     "will\\s+not)\\b"
+/* "may" only before its verbs: May the month is common. */
+#define ATT_PF_SCHED_EXCLUDE                                                                       \
+    "no date|no time|no timeline|no schedule|rule|not|could|might|may be|may take|may hold|"      \
+    "may visit|may meet|may attend|if|unless|principle|scrapped|canceled|cancelled|postponed|"    \
+    "called off|won"
 
 /* Not scheduled / not happened: hypothetical, refused, undated. */
 #define ATT_RE_NOT_HAPPENED                                                                        \
@@ -137,6 +170,10 @@
     "at\\s+an\\s+early\\s+date|in\\s+the\\s+coming\\s+(?:weeks|months|days)|in\\s+due\\s+course|"  \
     "as\\s+soon\\s+as\\s+possible|at\\s+an\\s+appropriate\\s+time|once\\s+the|anniversary|"        \
     "invited|invitation|scrapped|cancell?ed|postponed|called\\s+off)\\b"
+#define ATT_PF_NOT_HAPPENED                                                                        \
+    "no date|no time|no timeline|no schedule|rule|not|could speak|could meet|future|early|"       \
+    "coming|course|possible|appropriate|once|anniversary|invited|invitation|scrapped|canceled|"   \
+    "cancelled|postponed|called off"
 
 /* Speech and reporting verbs: the name before them is a person. */
 #define ATT_RE_SPEECH                                                                              \

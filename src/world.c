@@ -108,20 +108,37 @@ static attache_status compile_all(attache_world *w)
         att_re *re;
         const char *name, *src;
         uint32_t flags;
+        const char *words; /* prefilter list (NULL: none); see prefilter.h */
     } all[] = {
-        {&w->pat.meet_trigger, "meeting trigger", ATT_RE_MEET_TRIGGER, T},
-        {&w->pat.meet_join, "meeting join", ATT_RE_MEET_JOIN, T},
-        {&w->pat.phone, "phone", ATT_RE_PHONE, T},
-        {&w->pat.video, "video", ATT_RE_VIDEO, T},
-        {&w->pat.future, "future", ATT_RE_FUTURE, T},
-        {&w->pat.sched_trigger, "scheduled trigger", ATT_RE_SCHED_TRIGGER, T},
-        {&w->pat.not_happened, "not happened", ATT_RE_NOT_HAPPENED, T},
-        {&w->pat.sched_exclude, "scheduled exclusion", ATT_RE_SCHED_EXCLUDE, T},
-        {&w->pat.speech, "speech", ATT_RE_SPEECH, T},
-        {&w->pat.dateline, "dateline", ATT_RE_DATELINE, PCRE2_UTF | PCRE2_UCP},
+        {&w->pat.meet_trigger, "meeting trigger", ATT_RE_MEET_TRIGGER, T, ATT_PF_MEET_TRIGGER},
+        {&w->pat.meet_join, "meeting join", ATT_RE_MEET_JOIN, T, ATT_PF_MEET_JOIN},
+        {&w->pat.phone, "phone", ATT_RE_PHONE, T, ATT_PF_PHONE},
+        {&w->pat.video, "video", ATT_RE_VIDEO, T, ATT_PF_VIDEO},
+        {&w->pat.future, "future", ATT_RE_FUTURE, T, ATT_PF_FUTURE},
+        {&w->pat.sched_trigger, "scheduled trigger", ATT_RE_SCHED_TRIGGER, T,
+         ATT_PF_SCHED_TRIGGER},
+        {&w->pat.not_happened, "not happened", ATT_RE_NOT_HAPPENED, T, ATT_PF_NOT_HAPPENED},
+        {&w->pat.sched_exclude, "scheduled exclusion", ATT_RE_SCHED_EXCLUDE, T,
+         ATT_PF_SCHED_EXCLUDE},
+        {&w->pat.speech, "speech", ATT_RE_SPEECH, T, NULL},
+        {&w->pat.dateline, "dateline", ATT_RE_DATELINE, PCRE2_UTF | PCRE2_UCP, NULL},
     };
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    w->pf = att_pf_new();
+    if (!w->pf)
+        return ATTACHE_ERR_NOMEM;
+    uint32_t bit = 1;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         TRY(re_compile(w, all[i].re, all[i].name, all[i].src, all[i].flags));
+        all[i].re->pf = 0;
+        if (!all[i].words)
+            continue;
+        if (!att_pf_add(w->pf, bit, all[i].words)) {
+            world_diag(w, ATTACHE_DIAG_ERROR, all[i].name, "bad prefilter word list");
+            return ATTACHE_ERR_PATTERN;
+        }
+        all[i].re->pf = bit;
+        bit <<= 1;
+    }
     return ATTACHE_SUCCESS;
 }
 
@@ -176,6 +193,7 @@ void attache_world_free(attache_world *w)
                      &w->pat.speech,       &w->pat.dateline};
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         re_free(res[i]);
+    att_pf_free(w->pf);
     gaz_free(w->gaz);
     att_dates_free(w->dates);
     free(w->base);

@@ -8,10 +8,12 @@
 #include "attache/attache.h"
 #include "dates.h"
 #include "gazetteer.h"
+#include "prefilter.h"
 
 /* A compiled pattern (pcre2 code, JIT-compiled when available). */
 typedef struct {
     pcre2_code *code;
+    uint32_t pf; /* its bit in the world's prefilter table; 0: none (always searched) */
 } att_re;
 
 /* Patterns the extractors use, compiled once. */
@@ -32,6 +34,7 @@ struct attache_world {
     att_gaz *gaz;       /* owned */
     att_dates *dates;   /* owned */
     att_patterns pat;   /* owned codes */
+    att_pf *pf;         /* owned: the words the patterns need (patterns.h ATT_PF_*) */
     char *base;         /* owned */
     char *data_dir;     /* owned */
     attache_diag_fn diag;
@@ -54,5 +57,17 @@ void re_free(att_re *re);
  * data (pcre2_match_data_create_from_pattern or a large enough generic). */
 int re_find(const att_re *re, const char *s, size_t len, size_t start, pcre2_match_data *md,
             size_t *b, size_t *e);
+
+/* re_find after asking the prefilter: 0 without running pcre2 when sp, the
+ * listed words of the sentence (att_pf_scan over the world's pf; NULL: no
+ * prefilter), has none of re's words in s[start..len). Same result as
+ * re_find, including the ovector when it runs. */
+static inline int re_find_in(const att_re *re, const att_pf_span *sp, const char *s, size_t len,
+                             size_t start, pcre2_match_data *md, size_t *b, size_t *e)
+{
+    if (re->pf && !att_pf_may(sp, re->pf, start, len))
+        return 0;
+    return re_find(re, s, len, start, md, b, e);
+}
 
 #endif
