@@ -1301,34 +1301,158 @@ static void search(const att_dates *d, int k, PCRE2_SPTR subj, size_t len, PCRE2
     p->live = p->ov[1] > p->ov[0]; /* no pattern matches the empty string */
 }
 
-size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd ref,
-                      att_direction dir, att_time *out, size_t max) {
-    return att_times_find_pats(d, text, len, ref, dir, att_times_prefilter(text, len), out, max);
+/* ------------------------------------------------------------------ */
+/* Memo of raw matches                                                  */
+
+/* Which matches a pattern has in a span depends on the text alone; only the
+ * resolvers read ref and dir. The meetings read every sentence in the past
+ * and the scheduled events read it again in the future, so the memo keeps,
+ * per span, the prefilter's result and every search made (pattern, start
+ * offset, result): a second reading of the span replays them and runs only
+ * the resolvers. A resolver may refuse a match in one direction and not in
+ * the other, so the second reading can ask for a search the first did not
+ * make: that one is run then and remembered too. The result is the same as
+ * att_times_find's by construction. */
+
+typedef struct {
+    int k;              /* pattern */
+    PCRE2_SIZE from;    /* start offset of the search */
+    pending p;          /* its result */
+    uint32_t next;      /* the span's next record, NO_REC: none */
+} memo_rec;
+
+#define NO_REC UINT32_MAX
+
+typedef struct {
+    const char *text; /* NULL: free slot */
+    size_t len;
+    unsigned pats; /* att_times_prefilter of the span */
+    uint32_t head; /* its first record, NO_REC: none */
+} memo_span;
+
+struct att_times_memo {
+    const att_dates *d;   /* the patterns the records come from (borrowed) */
+    memo_span *spans;     /* open-addressed on (text, len), a power of two (owned) */
+    size_t n_spans, cap_spans;
+    memo_rec *recs; /* owned */
+    size_t n_recs, cap_recs;
+    pcre2_match_data *md; /* reused by every search of the memo (owned) */
+};
+
+void att_times_memo_free(att_times_memo *m) {
+    if (m == NULL) {
+        return;
+    }
+    free(m->spans);
+    free(m->recs);
+    pcre2_match_data_free(m->md);
+    free(m);
 }
 
-size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att_ymd ref,
-                           att_direction dir, unsigned pats, att_time *out, size_t max) {
+static size_t span_slot(const att_times_memo *m, const char *text, size_t len) {
+    uint64_t h = ((uint64_t)(uintptr_t)text ^ ((uint64_t)len << 32)) * 0x9E3779B97F4A7C15ULL;
+    size_t q = (size_t)(h >> 32) & (m->cap_spans - 1);
+    while (m->spans[q].text != NULL && (m->spans[q].text != text || m->spans[q].len != len)) {
+        q = (q + 1) & (m->cap_spans - 1);
+    }
+    return q;
+}
+
+/* The span text[0..len) of m, added (with its prefilter result) when new;
+ * NULL on out of memory. */
+static memo_span *memo_span_get(att_times_memo *m, const char *text, size_t len) {
+    size_t q;
+    if (m->cap_spans == 0 || 2 * (m->n_spans + 1) > m->cap_spans) {
+        size_t cap = m->cap_spans ? 2 * m->cap_spans : 64;
+        memo_span *old = m->spans;
+        size_t old_cap = m->cap_spans;
+        memo_span *v = calloc(cap, sizeof *v);
+        if (v == NULL) {
+            return NULL;
+        }
+        m->spans = v;
+        m->cap_spans = cap;
+        for (size_t i = 0; i < old_cap; i++) {
+            if (old[i].text != NULL) {
+                m->spans[span_slot(m, old[i].text, old[i].len)] = old[i];
+            }
+        }
+        free(old);
+    }
+    q = span_slot(m, text, len);
+    if (m->spans[q].text == NULL) {
+        m->spans[q].text = text;
+        m->spans[q].len = len;
+        m->spans[q].pats = att_times_prefilter(text, len);
+        m->spans[q].head = NO_REC;
+        m->n_spans++;
+    }
+    return &m->spans[q];
+}
+
+/* search() through the memo: a search the span has seen is replayed, any
+ * other is run and remembered (when memory allows). */
+static void memo_search(const att_dates *d, att_times_memo *m, memo_span *ms, int k,
+                        PCRE2_SPTR subj, size_t len, PCRE2_SIZE from, pcre2_match_data *md,
+                        pending *p) {
+    uint32_t *link = &ms->head;
+    for (uint32_t r = ms->head; r != NO_REC; r = m->recs[r].next) {
+        if (m->recs[r].k == k && m->recs[r].from == from) {
+            *p = m->recs[r].p;
+            return;
+        }
+        link = &m->recs[r].next;
+    }
+    search(d, k, subj, len, from, md, p);
+    if (m->n_recs == m->cap_recs) {
+        size_t cap = m->cap_recs ? 2 * m->cap_recs : 64;
+        memo_rec *v;
+        if (cap >= NO_REC) {
+            return;
+        }
+        v = realloc(m->recs, cap * sizeof *v);
+        if (v == NULL) {
+            return; /* not remembered: a later reading searches again */
+        }
+        m->recs = v;
+        m->cap_recs = cap;
+        /* link pointed into the old array when it was a record's next */
+        link = &ms->head;
+        while (*link != NO_REC) {
+            link = &m->recs[*link].next;
+        }
+    }
+    m->recs[m->n_recs].k = k;
+    m->recs[m->n_recs].from = from;
+    m->recs[m->n_recs].p = *p;
+    m->recs[m->n_recs].next = NO_REC;
+    *link = (uint32_t)m->n_recs;
+    m->n_recs++;
+}
+
+/* The lexer of att_times_find_pats over the patterns pats; with a memo span
+ * ms (else NULL), its searches go through memo m. md: match data of at
+ * least d->pairs pairs. */
+static size_t find_in(const att_dates *d, att_times_memo *m, memo_span *ms, const char *text,
+                      size_t len, att_ymd ref, att_direction dir, unsigned pats,
+                      pcre2_match_data *md, att_time *out, size_t max) {
     pending pend[K_COUNT];
-    pcre2_match_data *md;
-    PCRE2_SPTR subj;
+    PCRE2_SPTR subj = (PCRE2_SPTR)(text != NULL ? text : "");
     PCRE2_SIZE pos = 0;
     size_t found = 0;
 
-    if (d == NULL || (text == NULL && len > 0) || !att_ymd_valid(ref)) {
-        return 0;
-    }
-    subj = (PCRE2_SPTR)(text != NULL ? text : "");
-    pats &= PAT(K_COUNT) - 1;
-    if (pats == 0) {
-        return 0; /* the common case: no pattern can match */
-    }
-    md = pcre2_match_data_create(d->pairs, NULL);
-    if (md == NULL) {
-        return 0;
-    }
+#define SEARCH(k, from, p)                                                                         \
+    do {                                                                                           \
+        if (ms != NULL) {                                                                          \
+            memo_search(d, m, ms, (k), subj, len, (from), md, (p));                                \
+        } else {                                                                                   \
+            search(d, (k), subj, len, (from), md, (p));                                            \
+        }                                                                                          \
+    } while (0)
+
     for (int k = 0; k < K_COUNT; k++) {
         if (pats & PAT(k)) {
-            search(d, k, subj, len, 0, md, &pend[k]);
+            SEARCH(k, 0, &pend[k]);
         } else {
             pend[k].live = 0; /* never searched again: only live patterns are */
         }
@@ -1338,7 +1462,7 @@ size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att
         int best = -1;
         for (int k = 0; k < K_COUNT; k++) {
             if (pend[k].live && pend[k].ov[0] < pos) {
-                search(d, k, subj, len, pos, md, &pend[k]);
+                SEARCH(k, pos, &pend[k]);
             }
             if (!pend[k].live) {
                 continue;
@@ -1369,10 +1493,67 @@ size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att
                 pos = t.end;
             } else {
                 /* Refused: look for this pattern's next match one byte on. */
-                search(d, best, subj, len, pend[best].ov[0] + 1, md, &pend[best]);
+                SEARCH(best, pend[best].ov[0] + 1, &pend[best]);
             }
         }
     }
+#undef SEARCH
+    return found;
+}
+
+size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                      att_direction dir, att_time *out, size_t max) {
+    return att_times_find_pats(d, text, len, ref, dir, att_times_prefilter(text, len), out, max);
+}
+
+size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                           att_direction dir, unsigned pats, att_time *out, size_t max) {
+    pcre2_match_data *md;
+    size_t found;
+
+    if (d == NULL || (text == NULL && len > 0) || !att_ymd_valid(ref)) {
+        return 0;
+    }
+    pats &= PAT(K_COUNT) - 1;
+    if (pats == 0) {
+        return 0; /* the common case: no pattern can match */
+    }
+    md = pcre2_match_data_create(d->pairs, NULL);
+    if (md == NULL) {
+        return 0;
+    }
+    found = find_in(d, NULL, NULL, text, len, ref, dir, pats, md, out, max);
     pcre2_match_data_free(md);
     return found;
+}
+
+size_t att_times_find_memo(const att_dates *d, att_times_memo **memo, const char *text,
+                           size_t len, att_ymd ref, att_direction dir, att_time *out,
+                           size_t max) {
+    att_times_memo *m;
+    memo_span *ms;
+
+    if (d == NULL || (text == NULL && len > 0) || !att_ymd_valid(ref)) {
+        return 0;
+    }
+    if (memo == NULL || text == NULL) {
+        return att_times_find(d, text, len, ref, dir, out, max);
+    }
+    if (*memo == NULL) {
+        m = calloc(1, sizeof *m);
+        if (m == NULL || (m->md = pcre2_match_data_create(d->pairs, NULL)) == NULL) {
+            free(m);
+            return att_times_find(d, text, len, ref, dir, out, max);
+        }
+        m->d = d;
+        *memo = m;
+    }
+    m = *memo;
+    if (m->d != d || (ms = memo_span_get(m, text, len)) == NULL) {
+        return att_times_find(d, text, len, ref, dir, out, max);
+    }
+    if ((ms->pats & (PAT(K_COUNT) - 1)) == 0) {
+        return 0;
+    }
+    return find_in(d, m, ms, text, len, ref, dir, ms->pats & (PAT(K_COUNT) - 1), m->md, out, max);
 }

@@ -88,6 +88,24 @@ size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd 
  *   one att_dates; out is written only by the calling thread.
  * - The text is scanned byte-wise: invalid UTF-8 is harmless. */
 
+/* A memo of the raw pattern matches of the spans a caller reads (one per
+ * document; not shared between threads). */
+typedef struct att_times_memo att_times_memo;
+
+/* att_times_find() that reads the raw matches of text[0..len) from *memo
+ * when the span was scanned before: the pattern matching does not depend on
+ * ref or dir, only the resolving does, so a sentence read in the past and
+ * then in the future is matched once. Same results as att_times_find().
+ * *memo == NULL: one is made; the caller owns it and frees it with
+ * att_times_memo_free(). The memo is keyed by the text's address and length:
+ * the text must stay unchanged, and at its address, while the memo lives
+ * (a document's text). Without memory for the memo it just scans. */
+size_t att_times_find_memo(const att_dates *d, att_times_memo **memo, const char *text,
+                           size_t len, att_ymd ref, att_direction dir, att_time *out,
+                           size_t max);
+/* Free; NULL is a no-op. */
+void att_times_memo_free(att_times_memo *m);
+
 /* The prefilter of att_times_find() (see dates.c), for tests: bit k set when
  * pattern k may match somewhere in text[0..len); a clear bit means it cannot.
  * Cheap: one pass over the bytes. */

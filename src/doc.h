@@ -77,7 +77,6 @@ typedef struct {
 /* Gazetteer phrases starting at one token (a per-document cache). */
 #define ATT_GAZ_HITS 6
 struct att_gaz_hits;
-struct att_wlists;
 
 struct attache_doc {
     char *id;    /* document name (owned) */
@@ -104,7 +103,7 @@ struct attache_doc {
     size_t n_mentions, cap_mentions;
     size_t *mention_at;    /* first mention of each sentence (n_sents + 1 entries, owned) */
     struct att_gaz_hits *gz_hits; /* per token, filled on first lookup (owned) */
-    struct att_wlists *wlists;    /* g_in's word lists, prepared on first use (owned) */
+    att_times_memo *times_memo;   /* raw date matches of the sentences (owned), NULL */
     att_role *roles;
     size_t n_roles, cap_roles;
     att_meeting *meetings;

@@ -24,8 +24,8 @@ static void free_facts(attache_doc *d)
     d->mention_at = NULL;
     free(d->gz_hits);
     d->gz_hits = NULL;
-    g_wlists_free(d->wlists);
-    d->wlists = NULL;
+    att_times_memo_free(d->times_memo);
+    d->times_memo = NULL;
     for (size_t i = 0; i < d->n_roles; i++) {
         free(d->roles[i].title);
         free(d->roles[i].role_key);

@@ -2,6 +2,8 @@
  * document: the pieces every extractor reads sentences with. */
 #include "grammar.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,15 +50,23 @@ int g_punct(const att_ctx *c, size_t i, char ch)
 /* ------------------------------------------------- g_in's word lists */
 
 /* g_in runs some 1,800 times a document over ~50 lists of up to 30 words.
- * Each list is prepared once per document: its words hashed the way the
- * tokens' folded forms are (att_hash64 of the ASCII lower case, which is
- * the folded form of a `plain` token), in a small open-addressed set. A
- * test is then a probe or two. Keyed by the list's address (a literal). */
-#define WL_LISTS 256 /* slots for lists; past 3/4 full, lists are scanned */
+ * Each list is prepared once: its words hashed the way the tokens' folded
+ * forms are (att_hash64 of the ASCII lower case, which is the folded form
+ * of a `plain` token), in a small open-addressed set. A test is then a
+ * probe or two. Keyed by the list's address: the lists are literals of the
+ * extractors, the same for every world and document, so the table is the
+ * process's, filled on first use (preparing them per document was 3% of
+ * the extraction). Static storage: nothing to free, no allocation to fail.
+ *
+ * Threads: readers take no lock. A list's slot is published by a release
+ * store of its address after its set is written, and read with an acquire
+ * load; a reader that meets a free slot takes the lock, looks again and
+ * prepares the list. Sets are never moved or changed once published. */
+#define WL_LISTS 256  /* slots for lists; past 3/4 full, lists are scanned */
+#define WL_POOL 16384 /* set entries for every list; when full, lists are scanned */
 
 typedef struct {
-    const char *src; /* the list (borrowed), NULL: free slot */
-    uint32_t first;  /* its set: wl->set[first .. first + mask] */
+    uint32_t first; /* its set: wl_reg.set[first .. first + mask] */
     uint32_t mask;
 } wl_list;
 
@@ -65,26 +75,20 @@ typedef struct {
     uint32_t off, len; /* the word: src[off .. off + len); len 0: empty */
 } wl_word;
 
-struct att_wlists {
-    wl_list lists[WL_LISTS];
-    size_t n_lists;
-    wl_word *set; /* owned */
-    size_t n_set, cap_set;
-};
+static struct {
+    _Atomic(const char *) src[WL_LISTS]; /* the lists (borrowed), NULL: free slot */
+    wl_list lists[WL_LISTS];             /* valid once src[q] is published */
+    size_t n_lists, n_set;               /* written under lock */
+    wl_word set[WL_POOL];
+    pthread_mutex_t lock;
+} wl_reg = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-void g_wlists_free(struct att_wlists *wl)
-{
-    if (!wl)
-        return;
-    free(wl->set);
-    free(wl);
-}
-
-/* Add the words of src to wl as list l; 0 on out of memory or a list of
- * more than WL_WORDS words (such a list is scanned). One pass over the
- * list: hash each word's lower case as it goes, then place the words. */
+/* Add the words of src as list l; 0 when the pool is full or the list
+ * has more than WL_WORDS words (such a list is scanned). One pass over the
+ * list: hash each word's lower case as it goes, then place the words.
+ * Called with wl_reg.lock held. */
 #define WL_WORDS 128
-static int wl_prepare(struct att_wlists *wl, wl_list *l, const char *src)
+static int wl_prepare(wl_list *l, const char *src)
 {
     wl_word w[WL_WORDS];
     size_t n = 0, start = 0;
@@ -108,48 +112,51 @@ static int wl_prepare(struct att_wlists *wl, wl_list *l, const char *src)
     size_t size = 4;
     while (size < 2 * n)
         size *= 2;
-    if (wl->n_set + size > wl->cap_set) {
-        size_t cap = wl->cap_set ? 2 * wl->cap_set : 2048;
-        while (cap < wl->n_set + size)
-            cap *= 2;
-        wl_word *v = realloc(wl->set, cap * sizeof *v);
-        if (!v)
-            return 0;
-        wl->set = v;
-        wl->cap_set = cap;
-    }
-    wl_word *set = wl->set + wl->n_set;
-    memset(set, 0, size * sizeof *set);
+    if (wl_reg.n_set + size > WL_POOL)
+        return 0;
+    wl_word *set = wl_reg.set + wl_reg.n_set; /* zero: static, never used before */
     for (size_t k = 0; k < n; k++) {
         size_t q = (size_t)w[k].h & (size - 1);
         while (set[q].len)
             q = (q + 1) & (size - 1);
         set[q] = w[k];
     }
-    l->src = src;
-    l->first = (uint32_t)wl->n_set;
+    l->first = (uint32_t)wl_reg.n_set;
     l->mask = (uint32_t)(size - 1);
-    wl->n_set += size;
-    wl->n_lists++;
+    wl_reg.n_set += size;
+    wl_reg.n_lists++;
     return 1;
 }
 
-/* The prepared list `words` of document d, NULL when it cannot be had
- * (out of memory, too many lists): the caller scans the list then. */
-static const wl_list *wl_get(attache_doc *d, const char *words)
+static size_t wl_slot0(const char *words)
 {
-    if (!d->wlists && !(d->wlists = calloc(1, sizeof *d->wlists)))
-        return NULL;
-    struct att_wlists *wl = d->wlists;
-    size_t q = (size_t)(((uintptr_t)words * 0x9E3779B97F4A7C15ULL) >> 56) & (WL_LISTS - 1);
-    while (wl->lists[q].src) {
-        if (wl->lists[q].src == words)
-            return &wl->lists[q];
-        q = (q + 1) & (WL_LISTS - 1);
+    return (size_t)(((uintptr_t)words * 0x9E3779B97F4A7C15ULL) >> 56) & (WL_LISTS - 1);
+}
+
+/* The prepared list `words`, NULL when it cannot be had (pool or table
+ * full): the caller scans the list then. */
+static const wl_list *wl_get(const char *words)
+{
+    size_t q = wl_slot0(words);
+    for (const char *s; (s = atomic_load_explicit(&wl_reg.src[q], memory_order_acquire));
+         q = (q + 1) & (WL_LISTS - 1))
+        if (s == words)
+            return &wl_reg.lists[q];
+    const wl_list *l = NULL;
+    pthread_mutex_lock(&wl_reg.lock);
+    q = wl_slot0(words);
+    for (const char *s; (s = atomic_load_explicit(&wl_reg.src[q], memory_order_relaxed));
+         q = (q + 1) & (WL_LISTS - 1))
+        if (s == words)
+            break;
+    if (atomic_load_explicit(&wl_reg.src[q], memory_order_relaxed)) {
+        l = &wl_reg.lists[q]; /* another thread prepared it meanwhile */
+    } else if (wl_reg.n_lists + 1 <= WL_LISTS * 3 / 4 && wl_prepare(&wl_reg.lists[q], words)) {
+        atomic_store_explicit(&wl_reg.src[q], words, memory_order_release);
+        l = &wl_reg.lists[q];
     }
-    if (wl->n_lists + 1 > WL_LISTS * 3 / 4 || !wl_prepare(wl, &wl->lists[q], words))
-        return NULL;
-    return &wl->lists[q];
+    pthread_mutex_unlock(&wl_reg.lock);
+    return l;
 }
 
 int g_in(const att_ctx *c, size_t i, const char *words)
@@ -161,9 +168,9 @@ int g_in(const att_ctx *c, size_t i, const char *words)
     size_t n = tok_len(c, i);
     /* a plain token's folded form is its ASCII lower case: its hash finds
      * the one word it can be (other tokens, with accents, are scanned) */
-    const wl_list *l = t->plain ? wl_get(c->d, words) : NULL;
+    const wl_list *l = t->plain ? wl_get(words) : NULL;
     if (l) {
-        const wl_word *set = c->d->wlists->set + l->first;
+        const wl_word *set = wl_reg.set + l->first;
         for (size_t q = (size_t)t->fh & l->mask; set[q].len; q = (q + 1) & l->mask)
             if (set[q].h == t->fh && same_word(s, n, words + set[q].off, set[q].len))
                 return 1;

@@ -51,13 +51,11 @@ static inline int g_is(const att_ctx *c, size_t i, const char *w)
     size_t n = strlen(w);
     return t->e - t->b == n && g_same_word(c->d->text + t->b, w, n);
 }
-/* Free a document's prepared g_in lists (NULL: no-op). */
-void g_wlists_free(struct att_wlists *wl);
 /* 1 when token i is punctuation ch. */
 int g_punct(const att_ctx *c, size_t i, char ch);
 /* 1 when token i is one of the '|'-separated words (case-insensitive).
  * words must be a string literal (or live and stay unchanged as long as
- * the document): its address keys the document's cache of prepared lists. */
+ * the process): its address keys the process's table of prepared lists. */
 int g_in(const att_ctx *c, size_t i, const char *words);
 
 /* g_gaz after its checks, for the kinds eff (not to be called directly). */

@@ -719,8 +719,8 @@ static int meeting_sentence(mstate *st, size_t s)
     /* time expressions of the sentence, read as the past (found once: the
      * meetings below and remember_day both use them) */
     att_time times[8];
-    size_t ntimes = att_times_find(st->w->dates, text + se->b, se->e - se->b, d->ref,
-                                   ATT_DIR_PAST, times, 8);
+    size_t ntimes = att_times_find_memo(st->w->dates, &d->times_memo, text + se->b,
+                                        se->e - se->b, d->ref, ATT_DIR_PAST, times, 8);
     if (ntimes > 8)
         ntimes = 8;
     if (nt == 0) {

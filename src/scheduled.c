@@ -1319,8 +1319,8 @@ static attache_status do_sentence(sstate *st)
 {
     const char *text = st->txt;
     att_time tt[MAX_TIMES];
-    size_t n = att_times_find(st->w->dates, text + st->sb, st->se - st->sb, st->d->ref,
-                              ATT_DIR_FUTURE, tt, MAX_TIMES);
+    size_t n = att_times_find_memo(st->w->dates, &st->d->times_memo, text + st->sb,
+                                   st->se - st->sb, st->d->ref, ATT_DIR_FUTURE, tt, MAX_TIMES);
     if (n > MAX_TIMES)
         n = MAX_TIMES;
     st->nt = 0;

@@ -63,7 +63,8 @@ static inline uint32_t cp_at(const char *s, size_t i, size_t e, size_t *len)
     return cp;
 }
 
-static int push(att_tokens *ts, size_t b, size_t e, int kind, const char *text)
+/* Inline: called once per token, ~600 times a document. */
+static inline int push(att_tokens *ts, size_t b, size_t e, int kind, const char *text)
 {
     if (!ATT_PUSH(ts->v, ts->n, ts->cap))
         return 0;
@@ -77,7 +78,8 @@ static int push(att_tokens *ts, size_t b, size_t e, int kind, const char *text)
     t->fb = t->fl = 0;
     t->fh = 0;
     if (kind == TK_WORD) {
-        t->upper = (uint8_t)att_is_upper_at(text + b);
+        unsigned char c0 = (unsigned char)text[b];
+        t->upper = (uint8_t)(c0 < 0x80 ? (unsigned)c0 - 'A' < 26 : att_is_upper_at(text + b));
         int letters = 0, lower = 0;
         for (size_t i = b; i < e;) {
             unsigned char ch = (unsigned char)text[i];
@@ -117,6 +119,12 @@ int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
             i += len;
             int dotted = 0; /* letter.letter. abbreviations */
             while (i < e) {
+                /* ASCII letters and digits, most of a word: no decoding */
+                unsigned char ch = (unsigned char)text[i];
+                if (ch < 0x80 && ((unsigned)(ch | 32) - 'a' < 26 || (unsigned)ch - '0' < 10)) {
+                    end = ++i;
+                    continue;
+                }
                 size_t l2;
                 uint32_t c2 = cp_at(text, i, e, &l2);
                 int k2 = char_class(c2);

@@ -242,8 +242,16 @@ size_t att_utf8_next(const char *s, uint32_t *cp)
 
 size_t att_utf8_count(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
+    /* code points = bytes that are no continuation byte (10xxxxxx), eight
+     * bytes a step: a continuation byte has bit 7 set and bit 6 clear */
+    size_t c = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t cont = x & ~(x << 1) & 0x8080808080808080ULL;
+        c += 8 - (size_t)__builtin_popcountll(cont);
+    }
+    for (; i < n; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             c++;
     return c;

@@ -39,7 +39,10 @@ char *att_strdup(const char *s);
 
 /* Growable arrays: ensure room for one more element. 0 on out of memory. */
 int att_grow(void **arr, size_t *cap, size_t len, size_t elem);
-#define ATT_PUSH(arr, len, cap) att_grow((void **)&(arr), &(cap), (len), sizeof(*(arr)))
+/* The room test inline: a call only when the array must grow (pushes of
+ * tokens and sentences run once per token). */
+#define ATT_PUSH(arr, len, cap)                                                                    \
+    ((len) < (cap) || att_grow((void **)&(arr), &(cap), (len), sizeof(*(arr))))
 
 /* 64-bit FNV-1a. */
 uint64_t att_hash64(const void *data, size_t n, uint64_t seed);

@@ -953,6 +953,122 @@ START_TEST(test_prefilter_tables) {
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* Memo: att_times_find_memo replays the raw matches of a span read before */
+/* and must give att_times_find's results, in either direction first.   */
+
+/* A day a resolver reads differently by direction: February 29 is refused
+ * in the past of 2023 and taken in the future (2024), so the second reading
+ * asks for searches the first did not make. */
+static const char *const memo_extra[] = {
+    "They met on February 29 and will meet again on February 29.",
+    "On Feb. 29, or on 29 February, and in May: they may meet on Monday.",
+    "", "no time here at all",
+};
+
+/* Every text of the tables, and the extra ones. */
+static size_t memo_texts(const char **v, size_t max) {
+    const time_case *const tables[] = {absolute_cases, range_cases,    relday_cases,
+                                       month_cases,    week_cases,     year_cases,
+                                       same_day_cases, unsettled_cases};
+    const size_t sizes[] = {N_OF(absolute_cases), N_OF(range_cases),    N_OF(relday_cases),
+                            N_OF(month_cases),    N_OF(week_cases),     N_OF(year_cases),
+                            N_OF(same_day_cases), N_OF(unsettled_cases)};
+    size_t n = 0;
+    for (size_t t = 0; t < N_OF(tables); t++) {
+        for (size_t i = 0; i < sizes[t] && n < max; i++) {
+            v[n++] = tables[t][i].text;
+        }
+    }
+    for (size_t i = 0; i < N_OF(none_cases) && n < max; i++) {
+        v[n++] = none_cases[i];
+    }
+    for (size_t i = 0; i < N_OF(multi_cases) && n < max; i++) {
+        v[n++] = multi_cases[i].text;
+    }
+    for (size_t i = 0; i < N_OF(prefilter_cases) && n < max; i++) {
+        v[n++] = prefilter_cases[i];
+    }
+    for (size_t i = 0; i < N_OF(memo_extra) && n < max; i++) {
+        v[n++] = memo_extra[i];
+    }
+    return n;
+}
+
+/* One memo over every text (so its tables grow), each text read in `first`
+ * then in the other direction, then in `first` again, against three
+ * reference days: the same expressions as att_times_find. */
+static void check_memo(att_direction first) {
+    static const char *const refs[] = {"2021-09-18", "2023-09-18", "2024-02-29"};
+    const att_direction order[3] = {first, first == ATT_DIR_PAST ? ATT_DIR_FUTURE : ATT_DIR_PAST,
+                                    first};
+    const char *texts[2048];
+    size_t n = memo_texts(texts, N_OF(texts));
+    ck_assert_uint_lt(n, N_OF(texts));
+    for (size_t r = 0; r < N_OF(refs); r++) {
+        att_times_memo *memo = NULL;
+        for (int pass = 0; pass < 3; pass++) {
+            for (size_t i = 0; i < n; i++) {
+                att_time a[8], b[8];
+                size_t len = strlen(texts[i]), na, nb;
+                memset(a, 0, sizeof a);
+                memset(b, 0, sizeof b);
+                na = att_times_find(dates, texts[i], len, day(refs[r]), order[pass], a, N_OF(a));
+                nb = att_times_find_memo(dates, &memo, texts[i], len, day(refs[r]), order[pass], b,
+                                         N_OF(b));
+                ck_assert_msg(na == nb, "\"%s\" (ref %s, pass %d): %zu expressions, memo %zu",
+                              texts[i], refs[r], pass, na, nb);
+                ck_assert_msg(memcmp(a, b, sizeof a) == 0, "\"%s\" (ref %s, pass %d): memo differs",
+                              texts[i], refs[r], pass);
+            }
+        }
+        ck_assert_ptr_nonnull(memo);
+        att_times_memo_free(memo);
+    }
+}
+
+START_TEST(test_memo_past_first) {
+    check_memo(ATT_DIR_PAST);
+}
+END_TEST
+
+START_TEST(test_memo_future_first) {
+    check_memo(ATT_DIR_FUTURE);
+}
+END_TEST
+
+/* A prefix of a span is another span (the end of the text changes what
+ * matches), and bad arguments give what att_times_find gives. */
+START_TEST(test_memo_spans) {
+    const char *s = "on September 17, 2021";
+    att_times_memo *memo = NULL;
+    att_time a[2], b[2];
+    for (size_t len = strlen(s) + 1; len-- > 0;) {
+        size_t na, nb;
+        memset(a, 0, sizeof a);
+        memset(b, 0, sizeof b);
+        na = att_times_find(dates, s, len, day("2021-09-18"), ATT_DIR_PAST, a, N_OF(a));
+        nb = att_times_find_memo(dates, &memo, s, len, day("2021-09-18"), ATT_DIR_PAST, b,
+                                 N_OF(b));
+        ck_assert_uint_eq(na, nb);
+        ck_assert_mem_eq(a, b, sizeof a);
+    }
+    att_ymd bad = {2021, 2, 30};
+    ck_assert_uint_eq(att_times_find_memo(NULL, &memo, s, strlen(s), day("2021-09-18"),
+                                          ATT_DIR_PAST, a, 2),
+                      0);
+    ck_assert_uint_eq(att_times_find_memo(dates, &memo, NULL, 5, day("2021-09-18"), ATT_DIR_PAST,
+                                          a, 2),
+                      0);
+    ck_assert_uint_eq(att_times_find_memo(dates, &memo, s, strlen(s), bad, ATT_DIR_PAST, a, 2), 0);
+    ck_assert_uint_eq(att_times_find_memo(dates, NULL, s, strlen(s), day("2021-09-18"),
+                                          ATT_DIR_PAST, a, 2),
+                      1);
+    att_times_memo_free(memo);
+    att_times_memo_free(NULL);
+}
+END_TEST
+
 /* The point of it: ordinary sentences rule out every pattern. */
 START_TEST(test_prefilter_rules_out) {
     const char *s = "The ministers discussed trade, investment and the situation in the region.";
@@ -1101,6 +1217,13 @@ static Suite *dates_suite(void) {
     tcase_add_loop_test(tc, test_prefilter_forms, 0, (int)N_OF(prefilter_cases));
     tcase_add_test(tc, test_prefilter_tables);
     tcase_add_test(tc, test_prefilter_rules_out);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("memo");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_memo_past_first);
+    tcase_add_test(tc, test_memo_future_first);
+    tcase_add_test(tc, test_memo_spans);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("api");

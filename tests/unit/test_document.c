@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* mkstemp, write, close */
 
 #include <check.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,6 +364,84 @@ START_TEST(test_counts_before_extract)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* Threads: one world, documents read and extracted on several threads at
+ * once. The grammar's word lists are prepared on first use in a table of
+ * the process (this forked test starts with it empty): the threads race to
+ * fill it, and every thread must get the facts one thread alone gets. */
+
+static const char THREAD_DOC[] =
+    " date 2021-09-18\n\nForeign Minister Wang Yi met with Indonesian Foreign Minister Retno "
+    "Marsudi in Beijing on Thursday. The two sides agreed to hold the next meeting of the Joint "
+    "Commission in early 2022. Chinese President Xi Jinping held talks by phone with French "
+    "President Emmanuel Macron on Monday, and they will meet in Rome next month.\n";
+
+/* A digest of the facts of one extraction, to compare runs. */
+static void thread_digest(char *out, size_t n)
+{
+    attache_doc *d = NULL;
+    size_t o = 0;
+    out[0] = '\0';
+    if (attache_doc_read_mem(world, "t.txt", THREAD_DOC, sizeof THREAD_DOC - 1, NULL, &d) !=
+            ATTACHE_SUCCESS ||
+        attache_extract(world, d) != ATTACHE_SUCCESS) {
+        attache_doc_free(d);
+        return;
+    }
+    attache_counts c = attache_doc_counts(d);
+    o += (size_t)snprintf(out + o, n - o, "%zu %zu %zu %zu|", c.roles, c.meetings, c.scheduled,
+                          c.people);
+    attache_role_view r;
+    for (size_t i = 0; attache_doc_role(d, i, &r) && o < n; i++)
+        o += (size_t)snprintf(out + o, n - o, "%s/%s/%s|", r.person, r.role,
+                              r.country ? r.country : "-");
+    attache_meeting_view m;
+    for (size_t i = 0; attache_doc_meeting(d, i, &m) && o < n; i++)
+        o += (size_t)snprintf(out + o, n - o, "%zu@%s:%s|", m.n_participants,
+                              m.place ? m.place : "-", m.date ? m.date : "-");
+    attache_scheduled_view v;
+    for (size_t i = 0; attache_doc_scheduled(d, i, &v) && o < n; i++)
+        o += (size_t)snprintf(out + o, n - o, "%s:%s|", v.label ? v.label : "-",
+                              v.when ? v.when : "-");
+    attache_doc_free(d);
+}
+
+typedef struct {
+    char digest[2048];
+    int same; /* every run of the thread gave the same digest */
+} thread_run;
+
+static void *thread_main(void *arg)
+{
+    thread_run *t = arg;
+    char again[sizeof t->digest];
+    thread_digest(t->digest, sizeof t->digest);
+    t->same = 1;
+    for (int k = 0; k < 10; k++) {
+        thread_digest(again, sizeof again);
+        t->same &= strcmp(again, t->digest) == 0;
+    }
+    return NULL;
+}
+
+START_TEST(test_threads)
+{
+    pthread_t th[4];
+    thread_run runs[4];
+    for (size_t i = 0; i < N_OF(th); i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, thread_main, &runs[i]), 0);
+    for (size_t i = 0; i < N_OF(th); i++)
+        ck_assert_int_eq(pthread_join(th[i], NULL), 0);
+    char alone[sizeof runs[0].digest];
+    thread_digest(alone, sizeof alone);
+    ck_assert_msg(strstr(alone, "Wang Yi") != NULL, "no facts: %s", alone);
+    for (size_t i = 0; i < N_OF(th); i++) {
+        ck_assert(runs[i].same);
+        ck_assert_str_eq(runs[i].digest, alone);
+    }
+}
+END_TEST
+
 static TCase *group(const char *name)
 {
     TCase *tc = tcase_create(name);
@@ -391,6 +470,9 @@ static Suite *suite(void)
     tcase_add_test(tc, test_read_file);
     tcase_add_test(tc, test_free_null);
     tcase_add_test(tc, test_counts_before_extract);
+    suite_add_tcase(s, tc);
+    tc = group("threads");
+    tcase_add_test(tc, test_threads);
     suite_add_tcase(s, tc);
     return s;
 }
