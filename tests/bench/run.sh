@@ -24,8 +24,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "== machine: $(nproc) cores, $(uname -srm); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "== in-process, $small documents"
-"$bench" --docs "$small"
+echo "== in-process, $small documents (none = read and extract, no writing)"
+"$bench" --docs "$small" --syntax none --syntax turtle --syntax ntriples --syntax nquads
 echo
 echo "== in-process, $large documents"
 "$bench" --docs "$large"
