@@ -165,21 +165,27 @@ static int is_plain(const char *s, size_t n, unsigned char kind)
     return 1;
 }
 
+/* open s[0..n) close, copied as it is (s needs no escapes). */
+static void nt_quoted(nat_writer *nw, char open, const char *s, size_t n, char close)
+{
+    if (!buf_reserve(nw->out, n + 2)) {
+        nw->ok = 0;
+        return;
+    }
+    char *d = nw->out->data + nw->out->len;
+    d[0] = open;
+    memcpy(d + 1, s, n);
+    d[n + 1] = close;
+    nw->out->len += n + 2;
+    nw->out->data[nw->out->len] = '\0';
+}
+
 /* "<iri>", escaped as raptor2's N-Triples serializer escapes it. */
 static void nt_iri(nat_writer *nw, const char *iri)
 {
     size_t n = strlen(iri);
     if (is_plain(iri, n, PLAIN_IRI)) {
-        if (!buf_reserve(nw->out, n + 2)) {
-            nw->ok = 0;
-            return;
-        }
-        char *d = nw->out->data + nw->out->len;
-        d[0] = '<';
-        memcpy(d + 1, iri, n);
-        d[n + 1] = '>';
-        nw->out->len += n + 2;
-        nw->out->data[nw->out->len] = '\0';
+        nt_quoted(nw, '<', iri, n, '>');
         return;
     }
     raptor_term *t = raptor_new_term_from_uri_string(nw->rw, (const unsigned char *)iri);
@@ -195,16 +201,7 @@ static void nt_lit(nat_writer *nw, const char *v, const char *dt, const char *la
 {
     size_t n = strlen(v);
     if (is_plain(v, n, PLAIN_LIT)) {
-        if (!buf_reserve(nw->out, n + 2)) {
-            nw->ok = 0;
-            return;
-        }
-        char *d = nw->out->data + nw->out->len;
-        d[0] = '"';
-        memcpy(d + 1, v, n);
-        d[n + 1] = '"';
-        nw->out->len += n + 2;
-        nw->out->data[nw->out->len] = '\0';
+        nt_quoted(nw, '"', v, n, '"');
     } else {
         /* a literal without datatype or language: raptor2 writes "..." */
         raptor_term *t = raptor_new_term_from_counted_literal(nw->rw, (const unsigned char *)v,
