@@ -235,15 +235,21 @@ static att_gaz_hits *hits_at(const att_ctx *c, size_t i)
         const att_token *t = g_tok(c, j);
         if (t->e - t->b > 200 || kl + 2 * (t->e - t->b) + 2 >= sizeof key)
             break;
+        const att_phrase *p;
         if (j > i) {
+            if (j == i + 1) /* the key outgrows the first token's fold */
+                memcpy(key, g_fold(c, i), kl);
             key[kl++] = ' ';
             hash = att_hash64(g_fold(c, j), t->fl, att_hash64_step(hash, ' '));
+            memcpy(key + kl, g_fold(c, j), t->fl);
+            kl += t->fl;
+            p = gaz_get_hashed(c->w->gaz, key, kl, hash);
         } else {
+            /* most lookups end at the first token: its fold is the key */
             hash = t->fh;
+            kl = t->fl;
+            p = gaz_get_hashed(c->w->gaz, g_fold(c, j), kl, hash);
         }
-        memcpy(key + kl, g_fold(c, j), t->fl);
-        kl += t->fl;
-        const att_phrase *p = gaz_get_hashed(c->w->gaz, key, kl, hash);
         if (!p)
             break;
         if (p->kinds && h->n < ATT_GAZ_HITS) {
@@ -597,6 +603,10 @@ int g_tok_pred_uncached(const att_ctx *c, size_t i, unsigned pred)
         return name_word_raw(c, i);
     case G_TB_FUNCTION:
         return function_word_raw(c, i);
+    case G_TB_HONORIFIC: {
+        const att_phrase *p;
+        return g_gaz(c, i, GZ_LEX, &p) && (p->lex & LX_HONORIFIC);
+    }
     default:
         return 0;
     }
@@ -623,6 +633,8 @@ static unsigned tok_preds(const att_ctx *c, size_t i)
     }
     if (lex & LX_FUNCTION)
         v |= G_TB_FUNCTION;
+    if (lex & LX_HONORIFIC)
+        v |= G_TB_HONORIFIC;
     /* name_word_raw */
     if (t->kind == TK_WORD) {
         int nw;
@@ -652,7 +664,7 @@ int g_tok_pred_fill(const att_ctx *c, size_t i, unsigned pred)
     if (!h)
         return g_tok_pred_uncached(c, i, pred);
     h->is = (uint8_t)tok_preds(c, i);
-    h->known = (uint8_t)(G_TB_NOTNOW | G_TB_NAMEWORD | G_TB_FUNCTION);
+    h->known = (uint8_t)(G_TB_NOTNOW | G_TB_NAMEWORD | G_TB_FUNCTION | G_TB_HONORIFIC);
     return (h->is & pred) != 0;
 }
 
@@ -672,10 +684,10 @@ size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
     *nb = *ne = i;
     if (i >= c->te)
         return i;
-    /* most tokens start no name: lower case, no honorific (a lexicon
-     * word) and no "al-Assad"; the extractors try every token */
+    /* most tokens start no name: lower case, no honorific and no
+     * "al-Assad"; the extractors try every token */
     const att_token *t0 = g_tok(c, i);
-    if (!t0->upper && !t0->allcaps && !(g_kinds(c, i) & GZ_LEX) && !name_word(c, i))
+    if (!t0->upper && !t0->allcaps && !g_tok_pred(c, i, G_TB_HONORIFIC) && !name_word(c, i))
         return i;
     const att_phrase *p;
     size_t n;
@@ -826,16 +838,25 @@ int g_plain_name(const att_ctx *c, size_t b, size_t e)
 
 /* ------------------------------------------------------------- people */
 
-/* Folded significant words of tokens [b, e): no initials, no suffixes. */
-static size_t name_words(const char *text, const att_token *t, size_t b, size_t e,
-                         char words[][48], size_t max)
+/* Folded significant words of tokens [b, e): no initials, no suffixes.
+ * ts: the tokens' array when it holds their folded forms (the document's),
+ * else NULL (the words are folded here). */
+static size_t name_words(const char *text, const att_token *t, const att_tokens *ts, size_t b,
+                         size_t e, char words[][48], size_t max)
 {
     size_t n = 0;
     for (size_t i = b; i < e && n < max; i++) {
         if (t[i].kind != TK_WORD || t[i].e - t[i].b < 2 || t[i].e - t[i].b > 40)
             continue;
-        char f[96];
-        size_t fl = att_fold(text + t[i].b, t[i].e - t[i].b, f);
+        char fb[96];
+        const char *f = fb;
+        size_t fl;
+        if (ts) {
+            f = att_tok_fold(ts, &t[i]);
+            fl = t[i].fl;
+        } else {
+            fl = att_fold(text + t[i].b, t[i].e - t[i].b, fb);
+        }
         if (fl >= 48)
             continue;
         if (strcmp(f, "jr") == 0 || strcmp(f, "sr") == 0 || strcmp(f, "ii") == 0 ||
@@ -891,10 +912,17 @@ static int subset(char a[][48], size_t na, char b[][48], size_t nb)
     return 1;
 }
 
+/* The document's tokens when t and text are theirs and folded: their
+ * folded forms spare folding the name words again. */
+static const att_tokens *doc_folds(const attache_doc *d, const char *text, const att_token *t)
+{
+    return t == d->toks.v && text == d->text && d->toks.fold ? &d->toks : NULL;
+}
+
 int people_find(const attache_doc *d, const char *text, const att_token *t, size_t b, size_t e)
 {
     char mw[MAX_NAME_TOKENS + 2][48];
-    size_t mn = name_words(text, t, b, e, mw, MAX_NAME_TOKENS + 2);
+    size_t mn = name_words(text, t, doc_folds(d, text, t), b, e, mw, MAX_NAME_TOKENS + 2);
     if (!mn)
         return -1;
     int best = -1, best_score = -1;
@@ -923,7 +951,7 @@ int people_add(attache_doc *d, const char *text, const att_token *t, size_t b, s
     if (b >= e)
         return -1;
     char mw[MAX_NAME_TOKENS + 2][48];
-    size_t mn = name_words(text, t, b, e, mw, MAX_NAME_TOKENS + 2);
+    size_t mn = name_words(text, t, doc_folds(d, text, t), b, e, mw, MAX_NAME_TOKENS + 2);
     if (!mn)
         return -1;
     int found = people_find(d, text, t, b, e);

@@ -28,6 +28,7 @@ typedef struct att_gaz_hits {
 #define G_TB_NOTNOW 1u   /* g_notnow */
 #define G_TB_NAMEWORD 2u /* may be a word of a personal name (g_name's test) */
 #define G_TB_FUNCTION 4u /* a function word that never starts a name ("The") */
+#define G_TB_HONORIFIC 8u /* the longest lexicon phrase here is an honorific ("H.E.") */
 
 /* A sentence being read. */
 typedef struct {

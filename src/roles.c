@@ -408,8 +408,10 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
     *pending_end = 0;
     while (i < c.te) {
         size_t start = i;
+        /* most tokens are no determiner: one test for both readings below */
+        int det = g_in(&c, i, "the|a|an|his|her|their|its");
         /* ---- "his Russian and Ukrainian counterparts, A and B" */
-        if (g_in(&c, i, "his|her|their|its") || g_is(&c, i, "the")) {
+        if (det && (g_in(&c, i, "his|her|their|its") || g_is(&c, i, "the"))) {
             size_t j = i + 1;
             int cs[4], nc = 0;
             while (g_in(&c, j, "new|newly|current|incoming|then"))
@@ -484,7 +486,7 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
         }
         /* ---- [marker] OFFICE-group [of X] [,] NAME [of X] */
         size_t j0 = i;
-        if (g_in(&c, j0, "the|a|an|his|her|their"))
+        if (det && g_in(&c, j0, "the|a|an|his|her|their"))
             j0++;
         if (may_lead(&c, j0)) {
             size_t j = j0;

@@ -44,8 +44,9 @@ static const char *const DOCS[] = {
     "the incoming Ministers. U.S.-India ties and the China-EU dialogue, said Mr Modi.",
 };
 
-#define N_PREDS 3
-static const unsigned PREDS[N_PREDS] = {G_TB_NOTNOW, G_TB_NAMEWORD, G_TB_FUNCTION};
+#define N_PREDS 4
+static const unsigned PREDS[N_PREDS] = {G_TB_NOTNOW, G_TB_NAMEWORD, G_TB_FUNCTION,
+                                        G_TB_HONORIFIC};
 
 static const unsigned KINDS[] = {GZ_COUNTRY, GZ_DEMONYM, GZ_OFFICE, GZ_CITY,      GZ_VENUE,
                                  GZ_ORG,     GZ_LEX,     GZ_TITLEWORD, GZ_REGION};
