@@ -68,7 +68,17 @@ int g_punct(const att_ctx *c, size_t i, char ch)
 typedef struct {
     uint32_t first; /* its set: wl_reg.set[first .. first + mask] */
     uint32_t mask;
+    /* most tokens are in no list: these say so before the set is read.
+     * lens: bit min(length, 63) of each word; sig: two bits per word
+     * (wl_sig) from hash bits the set's index does not use. */
+    uint64_t lens, sig;
 } wl_list;
+
+static uint64_t wl_sig(uint64_t h)
+{
+    return ((uint64_t)1 << (h >> 58)) | ((uint64_t)1 << ((h >> 52) & 63));
+}
+static uint64_t wl_len_bit(size_t n) { return (uint64_t)1 << (n < 63 ? n : 63); }
 
 typedef struct {
     uint64_t h;        /* hash of the word's ASCII lower case */
@@ -115,7 +125,10 @@ static int wl_prepare(wl_list *l, const char *src)
     if (wl_reg.n_set + size > WL_POOL)
         return 0;
     wl_word *set = wl_reg.set + wl_reg.n_set; /* zero: static, never used before */
+    l->lens = l->sig = 0;
     for (size_t k = 0; k < n; k++) {
+        l->lens |= wl_len_bit(w[k].len);
+        l->sig |= wl_sig(w[k].h);
         size_t q = (size_t)w[k].h & (size - 1);
         while (set[q].len)
             q = (q + 1) & (size - 1);
@@ -170,6 +183,8 @@ int g_in(const att_ctx *c, size_t i, const char *words)
      * the one word it can be (other tokens, with accents, are scanned) */
     const wl_list *l = t->plain ? wl_get(words) : NULL;
     if (l) {
+        if (!(l->lens & wl_len_bit(n)) || (l->sig & wl_sig(t->fh)) != wl_sig(t->fh))
+            return 0;
         const wl_word *set = wl_reg.set + l->first;
         for (size_t q = (size_t)t->fh & l->mask; set[q].len; q = (q + 1) & l->mask)
             if (set[q].h == t->fh && same_word(s, n, words + set[q].off, set[q].len))
@@ -192,7 +207,9 @@ int g_in(const att_ctx *c, size_t i, const char *words)
  * looked up once per token and kept in the document's cache. The keys are
  * built from the tokens' folded forms and their hashes carried on token by
  * token (FNV-1a runs on from any prefix's hash). */
-static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
+/* Token i's entry of the document's per-token cache (allocated on first
+ * use, owned by the document), NULL when memory ran out. */
+static att_gaz_hits *tok_slot(const att_ctx *c, size_t i)
 {
     attache_doc *d = c->d;
     if (!d->gz_hits) {
@@ -200,7 +217,14 @@ static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
         if (!d->gz_hits)
             return NULL;
     }
-    att_gaz_hits *h = &d->gz_hits[i];
+    return &d->gz_hits[i];
+}
+
+static att_gaz_hits *hits_at(const att_ctx *c, size_t i)
+{
+    att_gaz_hits *h = tok_slot(c, i);
+    if (!h)
+        return NULL;
     if (h->done)
         return h;
     h->done = 1;
@@ -211,15 +235,21 @@ static const att_gaz_hits *hits_at(const att_ctx *c, size_t i)
         const att_token *t = g_tok(c, j);
         if (t->e - t->b > 200 || kl + 2 * (t->e - t->b) + 2 >= sizeof key)
             break;
+        const att_phrase *p;
         if (j > i) {
+            if (j == i + 1) /* the key outgrows the first token's fold */
+                memcpy(key, g_fold(c, i), kl);
             key[kl++] = ' ';
             hash = att_hash64(g_fold(c, j), t->fl, att_hash64_step(hash, ' '));
+            memcpy(key + kl, g_fold(c, j), t->fl);
+            kl += t->fl;
+            p = gaz_get_hashed(c->w->gaz, key, kl, hash);
         } else {
+            /* most lookups end at the first token: its fold is the key */
             hash = t->fh;
+            kl = t->fl;
+            p = gaz_get_hashed(c->w->gaz, g_fold(c, j), kl, hash);
         }
-        memcpy(key + kl, g_fold(c, j), t->fl);
-        kl += t->fl;
-        const att_phrase *p = gaz_get_hashed(c->w->gaz, key, kl, hash);
         if (!p)
             break;
         if (p->kinds && h->n < ATT_GAZ_HITS) {
@@ -281,7 +311,18 @@ size_t g_country_marker(const att_ctx *c, size_t i, int *country)
     return n;
 }
 
-int g_notnow(const att_ctx *c, size_t i)
+unsigned g_kinds(const att_ctx *c, size_t i)
+{
+    if (i >= c->te || i < c->tb)
+        return 0;
+    const att_token *t = g_tok(c, i);
+    if (t->kind == TK_PUNCT && !(t->e - t->b == 1 && c->d->text[t->b] == '('))
+        return 0; /* g_gaz finds nothing at punctuation: spare the lookup */
+    const att_gaz_hits *h = hits_at(c, i);
+    return h ? h->kinds : ~0u;
+}
+
+static int notnow_raw(const att_ctx *c, size_t i)
 {
     if (i >= c->te)
         return 0;
@@ -519,7 +560,7 @@ int g_thing_word(const att_ctx *c, size_t i)
     return g_tok(c, i)->kind == TK_WORD && g_gaz(c, i, GZ_LEX, &p) == 1 && (p->lex & LX_THING);
 }
 
-static int is_function_word(const att_ctx *c, size_t i)
+static int function_word_raw(const att_ctx *c, size_t i)
 {
     const att_phrase *p;
     return g_gaz(c, i, GZ_LEX, &p) && (p->lex & LX_FUNCTION);
@@ -527,7 +568,7 @@ static int is_function_word(const att_ctx *c, size_t i)
 
 /* Token i is a name word: capitalised, not an office word, not a month or
  * weekday, not a known acronym of a country or organisation. */
-static int name_word(const att_ctx *c, size_t i)
+static int name_word_raw(const att_ctx *c, size_t i)
 {
     const att_token *t = g_tok(c, i);
     if (t->kind != TK_WORD)
@@ -551,6 +592,85 @@ static int name_word(const att_ctx *c, size_t i)
     return 1;
 }
 
+int g_tok_pred_uncached(const att_ctx *c, size_t i, unsigned pred)
+{
+    if (i >= c->te)
+        return 0;
+    switch (pred) {
+    case G_TB_NOTNOW:
+        return notnow_raw(c, i);
+    case G_TB_NAMEWORD:
+        return name_word_raw(c, i);
+    case G_TB_FUNCTION:
+        return function_word_raw(c, i);
+    case G_TB_HONORIFIC: {
+        const att_phrase *p;
+        return g_gaz(c, i, GZ_LEX, &p) && (p->lex & LX_HONORIFIC);
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Every G_TB_* of token i at once: they share the token's lexicon entry
+ * (the longest GZ_LEX phrase at i), looked up once here. Must answer as
+ * the _raw functions above do (the unit tests hold it to them). */
+static unsigned tok_preds(const att_ctx *c, size_t i)
+{
+    const att_token *t = g_tok(c, i);
+    const att_phrase *lx;
+    size_t nl = g_gaz(c, i, GZ_LEX, &lx);
+    uint16_t lex = nl ? lx->lex : 0;
+    unsigned v = 0;
+    if (lex & (LX_NOTNOW | LX_FUTURE)) {
+        v |= G_TB_NOTNOW;
+    } else {
+        const char *s = tok_str(c, i);
+        size_t n = tok_len(c, i);
+        if ((n > 5 && s[4] == '-' && (strncmp(s, "then-", 5) == 0 || strncmp(s, "Then-", 5) == 0)) ||
+            (n > 3 && s[2] == '-' && (strncmp(s, "ex-", 3) == 0 || strncmp(s, "Ex-", 3) == 0)))
+            v |= G_TB_NOTNOW;
+    }
+    if (lex & LX_FUNCTION)
+        v |= G_TB_FUNCTION;
+    if (lex & LX_HONORIFIC)
+        v |= G_TB_HONORIFIC;
+    /* name_word_raw */
+    if (t->kind == TK_WORD) {
+        int nw;
+        if (!t->upper) {
+            const char *s = c->d->text + t->b;
+            const char *h = memchr(s, '-', t->e - t->b);
+            nw = h && h - s <= 3 && (size_t)(h + 1 - s) < t->e - t->b && att_is_upper_at(h + 1);
+        } else {
+            const att_phrase *p;
+            nw = !(nl == 1 && (lex & (LX_MONTH | LX_WEEKDAY | LX_FUNCTION | LX_HONORIFIC))) &&
+                 !(t->allcaps && g_gaz(c, i, GZ_ORG | GZ_COUNTRY, &p)) &&
+                 !(nl == 1 && (lex & LX_THING)); /* g_thing_word */
+        }
+        if (nw)
+            v |= G_TB_NAMEWORD;
+    }
+    return v;
+}
+
+int g_tok_pred_fill(const att_ctx *c, size_t i, unsigned pred)
+{
+    if (i >= c->te)
+        return 0;
+    if (i < c->tb)
+        return g_tok_pred_uncached(c, i, pred);
+    att_gaz_hits *h = tok_slot(c, i);
+    if (!h)
+        return g_tok_pred_uncached(c, i, pred);
+    h->is = (uint8_t)tok_preds(c, i);
+    h->known = (uint8_t)(G_TB_NOTNOW | G_TB_NAMEWORD | G_TB_FUNCTION | G_TB_HONORIFIC);
+    return (h->is & pred) != 0;
+}
+
+static int name_word(const att_ctx *c, size_t i) { return g_tok_pred(c, i, G_TB_NAMEWORD); }
+static int is_function_word(const att_ctx *c, size_t i) { return g_tok_pred(c, i, G_TB_FUNCTION); }
+
 /* An initial: one capital letter and a period ("J." in Antony J. Blinken). */
 static int initial_at(const att_ctx *c, size_t i)
 {
@@ -562,6 +682,13 @@ static int initial_at(const att_ctx *c, size_t i)
 size_t g_name(const att_ctx *c, size_t i, size_t *nb, size_t *ne)
 {
     *nb = *ne = i;
+    if (i >= c->te)
+        return i;
+    /* most tokens start no name: lower case, no honorific and no
+     * "al-Assad"; the extractors try every token */
+    const att_token *t0 = g_tok(c, i);
+    if (!t0->upper && !t0->allcaps && !g_tok_pred(c, i, G_TB_HONORIFIC) && !name_word(c, i))
+        return i;
     const att_phrase *p;
     size_t n;
     size_t j = i;
@@ -711,16 +838,25 @@ int g_plain_name(const att_ctx *c, size_t b, size_t e)
 
 /* ------------------------------------------------------------- people */
 
-/* Folded significant words of tokens [b, e): no initials, no suffixes. */
-static size_t name_words(const char *text, const att_token *t, size_t b, size_t e,
-                         char words[][48], size_t max)
+/* Folded significant words of tokens [b, e): no initials, no suffixes.
+ * ts: the tokens' array when it holds their folded forms (the document's),
+ * else NULL (the words are folded here). */
+static size_t name_words(const char *text, const att_token *t, const att_tokens *ts, size_t b,
+                         size_t e, char words[][48], size_t max)
 {
     size_t n = 0;
     for (size_t i = b; i < e && n < max; i++) {
         if (t[i].kind != TK_WORD || t[i].e - t[i].b < 2 || t[i].e - t[i].b > 40)
             continue;
-        char f[96];
-        size_t fl = att_fold(text + t[i].b, t[i].e - t[i].b, f);
+        char fb[96];
+        const char *f = fb;
+        size_t fl;
+        if (ts) {
+            f = att_tok_fold(ts, &t[i]);
+            fl = t[i].fl;
+        } else {
+            fl = att_fold(text + t[i].b, t[i].e - t[i].b, fb);
+        }
         if (fl >= 48)
             continue;
         if (strcmp(f, "jr") == 0 || strcmp(f, "sr") == 0 || strcmp(f, "ii") == 0 ||
@@ -776,10 +912,17 @@ static int subset(char a[][48], size_t na, char b[][48], size_t nb)
     return 1;
 }
 
+/* The document's tokens when t and text are theirs and folded: their
+ * folded forms spare folding the name words again. */
+static const att_tokens *doc_folds(const attache_doc *d, const char *text, const att_token *t)
+{
+    return t == d->toks.v && text == d->text && d->toks.fold ? &d->toks : NULL;
+}
+
 int people_find(const attache_doc *d, const char *text, const att_token *t, size_t b, size_t e)
 {
     char mw[MAX_NAME_TOKENS + 2][48];
-    size_t mn = name_words(text, t, b, e, mw, MAX_NAME_TOKENS + 2);
+    size_t mn = name_words(text, t, doc_folds(d, text, t), b, e, mw, MAX_NAME_TOKENS + 2);
     if (!mn)
         return -1;
     int best = -1, best_score = -1;
@@ -808,7 +951,7 @@ int people_add(attache_doc *d, const char *text, const att_token *t, size_t b, s
     if (b >= e)
         return -1;
     char mw[MAX_NAME_TOKENS + 2][48];
-    size_t mn = name_words(text, t, b, e, mw, MAX_NAME_TOKENS + 2);
+    size_t mn = name_words(text, t, doc_folds(d, text, t), b, e, mw, MAX_NAME_TOKENS + 2);
     if (!mn)
         return -1;
     int found = people_find(d, text, t, b, e);

@@ -10,13 +10,25 @@
 #include "gazetteer.h"
 #include "world.h"
 
-/* Gazetteer phrases that start at one token, shortest first. */
+/* Gazetteer phrases that start at one token, shortest first, and the
+ * answers of the token predicates below (G_TB_*), each worked out on first
+ * use: the extractors ask the same token the same question several times
+ * as they try one reading after another. The fields fill the struct's
+ * padding (64 bytes either way). */
 typedef struct att_gaz_hits {
     const att_phrase *p[ATT_GAZ_HITS];
     uint8_t len[ATT_GAZ_HITS];
     uint8_t n, done;
     uint16_t kinds; /* GZ_* of any of them: most lookups stop at this */
+    uint8_t known;  /* G_TB_* worked out for this token */
+    uint8_t is;     /* ... and true */
 } att_gaz_hits;
+
+/* Token predicates kept per token and document (see g_tok_pred). */
+#define G_TB_NOTNOW 1u   /* g_notnow */
+#define G_TB_NAMEWORD 2u /* may be a word of a personal name (g_name's test) */
+#define G_TB_FUNCTION 4u /* a function word that never starts a name ("The") */
+#define G_TB_HONORIFIC 8u /* the longest lexicon phrase here is an honorific ("H.E.") */
 
 /* A sentence being read. */
 typedef struct {
@@ -122,9 +134,32 @@ size_t g_entity(const att_ctx *c, size_t i);
  * more, no title, place or thing words, not inside a longer proper name). */
 int g_plain_name(const att_ctx *c, size_t b, size_t e);
 
+/* Predicate pred (one G_TB_*) of token i, worked out once per token and
+ * document. Answers agree with g_tok_pred_uncached; tokens outside the
+ * sentence of c are never cached (a token's gazetteer hits, and so the
+ * answers, are those of its own sentence). */
+int g_tok_pred_fill(const att_ctx *c, size_t i, unsigned pred);
+static inline int g_tok_pred(const att_ctx *c, size_t i, unsigned pred)
+{
+    if (i < c->te && i >= c->tb && c->d->gz_hits) {
+        const att_gaz_hits *h = &c->d->gz_hits[i];
+        if (h->known & pred)
+            return (h->is & pred) != 0;
+    }
+    return g_tok_pred_fill(c, i, pred);
+}
+/* The same, worked out afresh each time (for the tests of the cache). */
+int g_tok_pred_uncached(const att_ctx *c, size_t i, unsigned pred);
+
+/* GZ_* kinds of every gazetteer phrase that starts at token i (a superset
+ * of what any g_gaz at i can find); all bits when the cache cannot be had.
+ * 0 for i outside the sentence. */
+unsigned g_kinds(const att_ctx *c, size_t i);
+
 /* 1 when token i starts a "not now" title: former, late, ex-, outgoing,
- * then-, and the future ones (-elect, designate, incoming). */
-int g_notnow(const att_ctx *c, size_t i);
+ * then-, and the future ones (-elect, designate, incoming). Cached: a
+ * reading of an office group asks this of each token three or four times. */
+static inline int g_notnow(const att_ctx *c, size_t i) { return g_tok_pred(c, i, G_TB_NOTNOW); }
 
 /* ------------------------------------------------------------- people */
 

@@ -384,6 +384,19 @@ static int index_mentions(attache_doc *d)
     return 1;
 }
 
+/* Can the reading "[marker] OFFICE-group" start at token j? Only at a
+ * not-now word, "acting"/"interim", or the first token of an office or of
+ * a marker (country, demonym, organisation, venue). Elsewhere that reading
+ * finds nothing, and most tokens of a sentence are elsewhere: this test
+ * spares them the trial reads of offices, markers and groups. */
+static int may_lead(const att_ctx *c, size_t j)
+{
+    if (j >= c->te)
+        return 0;
+    return (g_kinds(c, j) & (GZ_OFFICE | GZ_COUNTRY | GZ_DEMONYM | GZ_ORG | GZ_VENUE)) ||
+           g_notnow(c, j) || g_is(c, j, "acting") || g_is(c, j, "interim");
+}
+
 /* Sentence pass. */
 static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pendings *pend,
                           int *pending_of, size_t *n_pending_of, size_t *pending_end)
@@ -395,8 +408,10 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
     *pending_end = 0;
     while (i < c.te) {
         size_t start = i;
+        /* most tokens are no determiner: one test for both readings below */
+        int det = g_in(&c, i, "the|a|an|his|her|their|its");
         /* ---- "his Russian and Ukrainian counterparts, A and B" */
-        if (g_in(&c, i, "his|her|their|its") || g_is(&c, i, "the")) {
+        if (det && (g_in(&c, i, "his|her|their|its") || g_is(&c, i, "the"))) {
             size_t j = i + 1;
             int cs[4], nc = 0;
             while (g_in(&c, j, "new|newly|current|incoming|then"))
@@ -470,10 +485,11 @@ static int roles_sentence(const attache_world *w, attache_doc *d, size_t s, pend
             }
         }
         /* ---- [marker] OFFICE-group [of X] [,] NAME [of X] */
-        {
-            size_t j = i;
-            if (g_in(&c, j, "the|a|an|his|her|their")) 
-                j++;
+        size_t j0 = i;
+        if (det && g_in(&c, j0, "the|a|an|his|her|their"))
+            j0++;
+        if (may_lead(&c, j0)) {
+            size_t j = j0;
             int notnow = 0;
             while (j < c.te && g_notnow(&c, j)) {
                 notnow = 1;
