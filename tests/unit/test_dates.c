@@ -1067,7 +1067,8 @@ START_TEST(test_key_start_random) {
     static const char *const seps[] = {" ", " ", " ", "  ", "\t", "\xc2\xa0", ", ", "-", " - ",
                                        " \xe2\x80\x93 ", "\n", ". "};
     unsigned long long r = 0x9E3779B97F4A7C15ULL;
-#define RND(n) ((r = r * 6364136223846793005ULL + 1442695040888963407ULL), (size_t)((r >> 33) % (n)))
+#define RND(n)                                                                                     \
+    ((r = r * 6364136223846793005ULL + 1442695040888963407ULL), (size_t)((r >> 33) % (n)))
     for (int round = 0; round < 20000; round++) {
         char text[512];
         size_t len = 0;
