@@ -19,10 +19,13 @@ const att_pf_span *doc_pf_span(const attache_world *w, attache_doc *d, size_t s)
     if (s >= d->n_sents)
         return NULL;
     if (!d->pf_spans) {
-        /* calloc: a span whose pf is NULL is not scanned yet */
-        d->pf_spans = calloc(d->n_sents, sizeof *d->pf_spans);
+        /* a span whose pf is NULL is not scanned yet (no calloc: the spans
+         * are large and most of each is never read) */
+        d->pf_spans = malloc(d->n_sents * sizeof *d->pf_spans);
         if (!d->pf_spans)
             return NULL;
+        for (size_t i = 0; i < d->n_sents; i++)
+            d->pf_spans[i].pf = NULL;
     }
     att_pf_span *sp = &d->pf_spans[s];
     if (!sp->pf)
