@@ -356,8 +356,14 @@ void att_dates_free(att_dates *d) {
     free(d);
 }
 
+static int prefix_words_sorted(void);
+
 att_dates *att_dates_new(void) {
-    att_dates *d = calloc(1, sizeof *d);
+    att_dates *d;
+    if (!prefix_words_sorted()) {
+        return NULL; /* a table edited out of order: bsearch would miss words */
+    }
+    d = calloc(1, sizeof *d);
     if (d == NULL) {
         return NULL;
     }
@@ -1226,28 +1232,66 @@ static int is_letter(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-unsigned att_times_prefilter(const char *text, size_t len) {
+/* Where the keys are: every key found, in text order, with the patterns it
+ * is a key of. A search of pattern k from offset `from` can then start at
+ * the first key of k at or after `from` less the words a match may have
+ * before its key (key_gaps below), and is not run at all when there is no
+ * such key. */
+#define KEYS_MAX 64
+
+typedef struct {
+    uint32_t pos;  /* byte offset of the key's first byte */
+    unsigned pats; /* the patterns it is a key of */
+} key_hit;
+
+typedef struct {
+    const key_hit *v; /* borrowed */
+    size_t n;
+    int open; /* 1: positions not kept (too many keys, or a huge span): search plainly */
+} key_list;
+
+/* att_times_prefilter, noting each key in kh[0..KEYS_MAX) (kh NULL: not
+ * noted); *nk the keys noted, *open set when they did not fit. */
+static unsigned prefilter_keys(const char *text, size_t len, key_hit *kh, size_t *nk, int *open) {
     const unsigned char *t = (const unsigned char *)text;
     unsigned pats = 0;
+    size_t n_keys = 0;
+    int full = len > UINT32_MAX;
+#define NOTE(at, ps)                                                                               \
+    do {                                                                                           \
+        unsigned ps_ = (ps);                                                                       \
+        pats |= ps_;                                                                               \
+        if (ps_ != 0 && kh != NULL && !full) {                                                     \
+            if (n_keys == KEYS_MAX) {                                                              \
+                full = 1;                                                                          \
+            } else {                                                                               \
+                kh[n_keys].pos = (uint32_t)(at);                                                   \
+                kh[n_keys].pats = ps_;                                                             \
+                n_keys++;                                                                          \
+            }                                                                                      \
+        }                                                                                          \
+    } while (0)
     if (text == NULL) {
-        return 0;
+        len = 0;
     }
     for (size_t i = 0; i < len; i++) {
         if (is_digit(t[i])) {
+            unsigned dp = 0;
             /* K_NUM "14/4/2024", "14.4.24": a digit, / or ., a digit. */
             if (i + 2 < len && (t[i + 1] == '/' || t[i + 1] == '.') && is_digit(t[i + 2])) {
-                pats |= PAT(K_NUM);
+                dp |= PAT(K_NUM);
             }
             /* K_ISO "2021-09-17": a digit, -, a digit. */
             if (i + 2 < len && t[i + 1] == '-' && is_digit(t[i + 2])) {
-                pats |= PAT(K_ISO);
+                dp |= PAT(K_ISO);
             }
             /* YEAR: 19xx or 20xx (K_YEAR "in 2024"). */
             if (i + 3 < len &&
                 ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) &&
                 is_digit(t[i + 2]) && is_digit(t[i + 3])) {
-                pats |= PAT(K_YEAR);
+                dp |= PAT(K_YEAR);
             }
+            NOTE(i, dp);
         } else if (is_letter(t[i])) {
             /* A whole word: the byte before is no letter (the loop skips the
              * rest of each word), and it runs to the next non-letter. */
@@ -1261,12 +1305,150 @@ unsigned att_times_prefilter(const char *text, size_t len) {
                 n++;
             }
             if (n <= KEY_MAX) {
-                pats |= word_pats(w, n, cap_m);
+                NOTE(i - n, word_pats(w, n, cap_m));
             }
             i--; /* t[i] is no letter (or i == len): let the loop look at it */
         }
     }
+#undef NOTE
+    if (nk != NULL) {
+        *nk = n_keys;
+    }
+    if (open != NULL) {
+        *open = full;
+    }
     return pats;
+}
+
+unsigned att_times_prefilter(const char *text, size_t len) {
+    return prefilter_keys(text, len, NULL, NULL, NULL);
+}
+
+/* The most white-space gaps (SP/SP0 runs) a match of each pattern can have
+ * before the first key it contains, counted on the longest way through its
+ * optional words; -1: no bound (K_UNSETTLED's "at an early, convenient ...
+ * date" repeats words that are no keys).
+ * - K_MDY 5: "on | the evening of | Thursday, | Sept" (PRE_DATE 1, TODOF 3,
+ *   WDPRE 1).
+ * - K_DMY 11: "on | the evening of | Thursday, | the 13th | - | the 15th of |
+ *   September" (1 + 3 + 1 + the 1 + TO 2 + the 1 + SP 1 + of 1).
+ * - K_NUM, K_ISO 2: "dated | Thursday, | 14/": the key is the digit before
+ *   the first separator.
+ * - K_WEEKDAY 5: "this coming | the evening of | Thursday" (2 + 3).
+ * - K_RELDAY 5: "as of | the day before yesterday" (2 + 3).
+ * - K_AGO 4: "a couple of days ago". K_SAMEDAY 6: "earlier on on the very
+ *   same day".
+ * - K_MONTH 9: "in | the first week | of - | the month of | May" (1 + 2 +
+ *   PARTSEP 3 + 3).
+ * - K_MONTHREL 10, K_YEAR 10: "in | the first half | of - | later in | the
+ *   past | month" (1 + 2 + 3 + 2 + 1 + 1); K_WEEKREL 9 (no two-word part).
+ * - K_SEASON 7: "in | the early | of - | the coming | spring".
+ * test_dates holds the bounded search to the plain one. */
+static const int key_gaps[K_COUNT] = {5, 11, 2, 2, 5, 5, 4, 6, 9, 10, 9, 10, 7, -1};
+
+/* The bytes the patterns' SP and SP0 match (\s in byte mode, the no-break
+ * space's C2 A0) and nothing else of the patterns does. */
+static int gap_byte(unsigned char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xA0;
+}
+
+/* Every word the patterns have before a key: the optional prepositions,
+ * parts, modifiers, time-of-day and weekday words, the letters of "13th" and
+ * "Q1", the words of TO, of K_AGO's numbers and units and of K_UNSETTLED's
+ * phrases (lowercase, sorted for bsearch). A word outside it cannot stand
+ * between a match's start and its first key. */
+static const char *const prefix_words[] = {
+    "a", "after", "afternoon", "agreed", "an", "and", "appropriate", "around", "as", "at",
+    "before", "beginning", "between", "by", "coming", "convenient", "couple", "current",
+    "dated", "day", "days", "distant", "due", "during", "earlier", "earliest", "early",
+    "eight", "end", "evening", "few", "final", "first", "five", "following", "foreseeable",
+    "four", "fourth", "friday", "from", "future", "half", "immediate", "in", "last", "late",
+    "later", "mid", "middle", "monday", "month", "months", "morning", "mutually", "nd", "near",
+    "next", "night", "nine", "not", "of", "on", "one", "opportune", "over", "past",
+    "previous", "proper", "q", "quarter", "rd", "recent", "right", "same", "saturday",
+    "second", "seven", "several", "since", "six", "some", "soon", "st", "start", "suitable",
+    "sunday", "ten", "th", "that", "the", "third", "this", "three", "through", "throughout",
+    "thru", "thursday", "till", "to", "too", "tuesday", "two", "until", "upcoming", "very",
+    "wednesday", "week", "weeks", "within", "year", "years",
+};
+
+static int prefix_words_sorted(void) {
+    for (size_t i = 1; i < sizeof prefix_words / sizeof prefix_words[0]; i++) {
+        if (strcmp(prefix_words[i - 1], prefix_words[i]) >= 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int cmp_word(const void *a, const void *b) {
+    return strcmp((const char *)a, *(const char *const *)b);
+}
+
+/* The word t[0..n) (ASCII letters) is in prefix_words. */
+static int prefix_word(const unsigned char *t, size_t n) {
+    char w[16];
+    if (n >= sizeof w) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        w[i] = (char)(t[i] | 0x20);
+    }
+    w[n] = '\0';
+    return bsearch(w, prefix_words, sizeof prefix_words / sizeof prefix_words[0],
+                   sizeof prefix_words[0], cmp_word) != NULL;
+}
+
+/* Every letter run of the chunk t[b..e) is a prefix word (other bytes are
+ * let through: digits, commas, dashes, dots). */
+static int prefix_chunk(const unsigned char *t, size_t b, size_t e) {
+    for (size_t i = b; i < e;) {
+        if (!is_letter(t[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < e && is_letter(t[j])) {
+            j++;
+        }
+        if (!prefix_word(t + i, j - i)) {
+            return 0;
+        }
+        i = j;
+    }
+    return 1;
+}
+
+/* The earliest offset >= from where a match whose first key is at `key`
+ * can start. A match starts at a letter or digit, and what it has before
+ * its first key is its optional words: chunks (runs of non-gap bytes) each
+ * of whose letter runs is a prefix word, at most `gaps` gap runs of them
+ * (gaps < 0: no limit). So: back from the key over its own chunk, then over
+ * gaps and the chunks before them while a chunk qualifies and the gaps last;
+ * the first chunk that does not qualify may still hold the start ("(on"), so
+ * the search starts at its beginning. */
+static size_t key_start(const unsigned char *t, size_t from, size_t key, int gaps) {
+    size_t i = key;
+    while (i > from && !gap_byte(t[i - 1])) {
+        i--;
+    }
+    for (int g = 0; (gaps < 0 || g < gaps) && i > from; g++) {
+        size_t ce;
+        while (i > from && gap_byte(t[i - 1])) {
+            i--;
+        }
+        ce = i;
+        while (i > from && !gap_byte(t[i - 1])) {
+            i--;
+        }
+        if (!prefix_chunk(t, i, ce)) {
+            return i;
+        }
+    }
+    while (i > from && gap_byte(t[i - 1])) {
+        i--;
+    }
+    return i;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1278,14 +1460,29 @@ typedef struct {
 } pending;
 
 /* Find the next match of pattern k at or after `from`; updates p->live. */
+/* With keys kl (NULL: none), the search starts where a match can (see
+ * key_start), or is not made when no key of k lies at or after `from`: a
+ * match starting at s >= from contains a key at or after s. pcre2 looks
+ * behind its start offset, so the match found is the same. */
 static void search(const att_dates *d, int k, PCRE2_SPTR subj, size_t len, PCRE2_SIZE from,
-                   pcre2_match_data *md, pending *p) {
+                   pcre2_match_data *md, const key_list *kl, pending *p) {
     int rc;
+    PCRE2_SIZE start = from;
     p->live = 0;
     if (from > len) {
         return;
     }
-    rc = pcre2_match(d->code[k], subj, len, from, PCRE2_NO_UTF_CHECK, md, NULL);
+    if (kl != NULL && !kl->open) {
+        size_t i = 0;
+        while (i < kl->n && (!(kl->v[i].pats & PAT(k)) || kl->v[i].pos < from)) {
+            i++;
+        }
+        if (i == kl->n) {
+            return;
+        }
+        start = key_start(subj, from, kl->v[i].pos, key_gaps[k]);
+    }
+    rc = pcre2_match(d->code[k], subj, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
     /* rc == 0 cannot happen (the match data fits every pattern); any error
      * (match limit ...) just ends this pattern's matches. */
     if (rc <= 0) {
@@ -1328,6 +1525,8 @@ typedef struct {
     size_t len;
     unsigned pats; /* att_times_prefilter of the span */
     uint32_t head; /* its first record, NO_REC: none */
+    uint32_t kb, kn; /* its keys: m->keys[kb..kb+kn) */
+    int kopen;       /* the keys did not fit (key_list.open) */
 } memo_span;
 
 struct att_times_memo {
@@ -1336,6 +1535,8 @@ struct att_times_memo {
     size_t n_spans, cap_spans;
     memo_rec *recs; /* owned */
     size_t n_recs, cap_recs;
+    key_hit *keys; /* the keys of every span (owned) */
+    size_t n_keys, cap_keys;
     pcre2_match_data *md; /* reused by every search of the memo (owned) */
 };
 
@@ -1345,6 +1546,7 @@ void att_times_memo_free(att_times_memo *m) {
     }
     free(m->spans);
     free(m->recs);
+    free(m->keys);
     pcre2_match_data_free(m->md);
     free(m);
 }
@@ -1381,10 +1583,33 @@ static memo_span *memo_span_get(att_times_memo *m, const char *text, size_t len)
     }
     q = span_slot(m, text, len);
     if (m->spans[q].text == NULL) {
+        key_hit kh[KEYS_MAX];
+        size_t nk = 0;
+        int open = 0;
+        unsigned pats = prefilter_keys(text, len, kh, &nk, &open);
+        if (m->n_keys + nk > m->cap_keys) {
+            size_t cap = m->cap_keys ? 2 * m->cap_keys : 256;
+            while (cap < m->n_keys + nk) {
+                cap *= 2;
+            }
+            key_hit *v = cap < UINT32_MAX ? realloc(m->keys, cap * sizeof *v) : NULL;
+            if (v == NULL) {
+                return NULL;
+            }
+            m->keys = v;
+            m->cap_keys = cap;
+        }
+        if (nk > 0) {
+            memcpy(m->keys + m->n_keys, kh, nk * sizeof *kh);
+        }
         m->spans[q].text = text;
         m->spans[q].len = len;
-        m->spans[q].pats = att_times_prefilter(text, len);
+        m->spans[q].pats = pats;
         m->spans[q].head = NO_REC;
+        m->spans[q].kb = (uint32_t)m->n_keys;
+        m->spans[q].kn = (uint32_t)nk;
+        m->spans[q].kopen = open;
+        m->n_keys += nk;
         m->n_spans++;
     }
     return &m->spans[q];
@@ -1394,7 +1619,7 @@ static memo_span *memo_span_get(att_times_memo *m, const char *text, size_t len)
  * other is run and remembered (when memory allows). */
 static void memo_search(const att_dates *d, att_times_memo *m, memo_span *ms, int k,
                         PCRE2_SPTR subj, size_t len, PCRE2_SIZE from, pcre2_match_data *md,
-                        pending *p) {
+                        const key_list *kl, pending *p) {
     uint32_t *link = &ms->head;
     for (uint32_t r = ms->head; r != NO_REC; r = m->recs[r].next) {
         if (m->recs[r].k == k && m->recs[r].from == from) {
@@ -1403,7 +1628,7 @@ static void memo_search(const att_dates *d, att_times_memo *m, memo_span *ms, in
         }
         link = &m->recs[r].next;
     }
-    search(d, k, subj, len, from, md, p);
+    search(d, k, subj, len, from, md, kl, p);
     if (m->n_recs == m->cap_recs) {
         size_t cap = m->cap_recs ? 2 * m->cap_recs : 64;
         memo_rec *v;
@@ -1435,7 +1660,7 @@ static void memo_search(const att_dates *d, att_times_memo *m, memo_span *ms, in
  * least d->pairs pairs. */
 static size_t find_in(const att_dates *d, att_times_memo *m, memo_span *ms, const char *text,
                       size_t len, att_ymd ref, att_direction dir, unsigned pats,
-                      pcre2_match_data *md, att_time *out, size_t max) {
+                      const key_list *kl, pcre2_match_data *md, att_time *out, size_t max) {
     pending pend[K_COUNT];
     PCRE2_SPTR subj = (PCRE2_SPTR)(text != NULL ? text : "");
     PCRE2_SIZE pos = 0;
@@ -1444,9 +1669,9 @@ static size_t find_in(const att_dates *d, att_times_memo *m, memo_span *ms, cons
 #define SEARCH(k, from, p)                                                                         \
     do {                                                                                           \
         if (ms != NULL) {                                                                          \
-            memo_search(d, m, ms, (k), subj, len, (from), md, (p));                                \
+            memo_search(d, m, ms, (k), subj, len, (from), md, kl, (p));                            \
         } else {                                                                                   \
-            search(d, (k), subj, len, (from), md, (p));                                            \
+            search(d, (k), subj, len, (from), md, kl, (p));                                        \
         }                                                                                          \
     } while (0)
 
@@ -1501,13 +1726,10 @@ static size_t find_in(const att_dates *d, att_times_memo *m, memo_span *ms, cons
     return found;
 }
 
-size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd ref,
-                      att_direction dir, att_time *out, size_t max) {
-    return att_times_find_pats(d, text, len, ref, dir, att_times_prefilter(text, len), out, max);
-}
-
-size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att_ymd ref,
-                           att_direction dir, unsigned pats, att_time *out, size_t max) {
+/* att_times_find_pats, with the key positions kl (NULL: plain searches). */
+static size_t find_keyed(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                         att_direction dir, unsigned pats, const key_list *kl, att_time *out,
+                         size_t max) {
     pcre2_match_data *md;
     size_t found;
 
@@ -1522,9 +1744,22 @@ size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att
     if (md == NULL) {
         return 0;
     }
-    found = find_in(d, NULL, NULL, text, len, ref, dir, pats, md, out, max);
+    found = find_in(d, NULL, NULL, text, len, ref, dir, pats, kl, md, out, max);
     pcre2_match_data_free(md);
     return found;
+}
+
+size_t att_times_find(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                      att_direction dir, att_time *out, size_t max) {
+    key_hit kh[KEYS_MAX];
+    key_list kl = {kh, 0, 0};
+    unsigned pats = prefilter_keys(text, len, kh, &kl.n, &kl.open);
+    return find_keyed(d, text, len, ref, dir, pats, &kl, out, max);
+}
+
+size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att_ymd ref,
+                           att_direction dir, unsigned pats, att_time *out, size_t max) {
+    return find_keyed(d, text, len, ref, dir, pats, NULL, out, max);
 }
 
 size_t att_times_find_memo(const att_dates *d, att_times_memo **memo, const char *text,
@@ -1555,5 +1790,9 @@ size_t att_times_find_memo(const att_dates *d, att_times_memo **memo, const char
     if ((ms->pats & (PAT(K_COUNT) - 1)) == 0) {
         return 0;
     }
-    return find_in(d, m, ms, text, len, ref, dir, ms->pats & (PAT(K_COUNT) - 1), m->md, out, max);
+    {
+        key_list kl = {m->keys != NULL ? m->keys + ms->kb : NULL, ms->kn, ms->kopen};
+        return find_in(d, m, ms, text, len, ref, dir, ms->pats & (PAT(K_COUNT) - 1), &kl, m->md,
+                       out, max);
+    }
 }

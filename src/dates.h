@@ -111,7 +111,8 @@ void att_times_memo_free(att_times_memo *m);
  * Cheap: one pass over the bytes. */
 unsigned att_times_prefilter(const char *text, size_t len);
 /* att_times_find() running only the patterns whose bit is set in pats
- * (~0u: all of them, no prefilter); for tests comparing the two. */
+ * (~0u: all of them, no prefilter), each search from its plain start (not
+ * from the prefilter's key positions); for tests comparing the two. */
 size_t att_times_find_pats(const att_dates *d, const char *text, size_t len, att_ymd ref,
                            att_direction dir, unsigned pats, att_time *out, size_t max);
 

@@ -8,7 +8,10 @@
 
 #include "attache/attache.h"
 #include "dates.h"
+#include "prefilter.h"
 #include "tokens.h"
+
+struct attache_world;
 
 typedef struct {
     size_t b, e;   /* byte span in doc->text */
@@ -104,6 +107,7 @@ struct attache_doc {
     size_t *mention_at;    /* first mention of each sentence (n_sents + 1 entries, owned) */
     struct att_gaz_hits *gz_hits; /* per token, filled on first lookup (owned) */
     att_times_memo *times_memo;   /* raw date matches of the sentences (owned), NULL */
+    att_pf_span *pf_spans; /* per sentence, the prefilter's words (doc_pf_span; owned), NULL */
     att_role *roles;
     size_t n_roles, cap_roles;
     att_meeting *meetings;
@@ -114,6 +118,12 @@ struct attache_doc {
     char view_date[16];  /* buffer for the fact views (attache_doc_meeting/_scheduled) */
     int extracted;
 };
+
+/* The listed words of sentence s (att_pf_scan of its text over the world's
+ * prefilter), scanned on the first call and kept for the document's
+ * extractors (meetings and scheduled read every sentence). Borrowed from d;
+ * NULL without memory (re_find_in then searches without the prefilter). */
+const att_pf_span *doc_pf_span(const struct attache_world *w, attache_doc *d, size_t s);
 
 /* Code-point offset of byte offset b (b must be a character boundary). */
 size_t doc_char_offset(const attache_doc *d, size_t b);

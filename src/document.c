@@ -14,6 +14,25 @@
 /* Longest document we accept (bytes); larger inputs are refused with a message. */
 #define MAX_DOC_BYTES ((size_t)256 * 1024 * 1024)
 
+const att_pf_span *doc_pf_span(const attache_world *w, attache_doc *d, size_t s)
+{
+    if (s >= d->n_sents)
+        return NULL;
+    if (!d->pf_spans) {
+        /* a span whose pf is NULL is not scanned yet (no calloc: the spans
+         * are large and most of each is never read) */
+        d->pf_spans = malloc(d->n_sents * sizeof *d->pf_spans);
+        if (!d->pf_spans)
+            return NULL;
+        for (size_t i = 0; i < d->n_sents; i++)
+            d->pf_spans[i].pf = NULL;
+    }
+    att_pf_span *sp = &d->pf_spans[s];
+    if (!sp->pf)
+        att_pf_scan(w->pf, d->text, d->sents[s].b, d->sents[s].e, sp);
+    return sp;
+}
+
 static void free_facts(attache_doc *d)
 {
     for (size_t i = 0; i < d->n_people; i++) {
@@ -26,6 +45,8 @@ static void free_facts(attache_doc *d)
     d->gz_hits = NULL;
     att_times_memo_free(d->times_memo);
     d->times_memo = NULL;
+    free(d->pf_spans);
+    d->pf_spans = NULL;
     for (size_t i = 0; i < d->n_roles; i++) {
         free(d->roles[i].title);
         free(d->roles[i].role_key);

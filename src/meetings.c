@@ -51,7 +51,8 @@ typedef struct {
     size_t last_day_sent; /* in which sentence */
     int here_country;
     pcre2_match_data *md;
-    att_pf_span pfs; /* the listed words of the sentence being read (prefilter.h) */
+    pcre2_match_context *mc; /* its offset limit is set by each re_find_in (owned) */
+    const att_pf_span *pfs;  /* the listed words of the sentence being read (doc_pf_span) */
 } mstate;
 
 /* ------------------------------------------------------------ helpers */
@@ -592,11 +593,11 @@ static int future_before(mstate *st, const att_ctx *c, size_t byte)
     size_t lo = byte > sb + 48 ? byte - 48 : sb;
     size_t b, e;
     const char *t = c->d->text;
-    if (re_find_in(&st->w->pat.future, &st->pfs, t, byte, lo, st->md, &b, &e))
+    if (re_find_in(&st->w->pat.future, st->pfs, t, byte, lo, st->md, st->mc, &b, &e))
         return 1;
     /* refused or hypothetical: "did not rule out a meeting between" */
     lo = byte > sb + 40 ? byte - 40 : sb;
-    if (re_find_in(&st->w->pat.not_happened, &st->pfs, t, byte, lo, st->md, &b, &e))
+    if (re_find_in(&st->w->pat.not_happened, st->pfs, t, byte, lo, st->md, st->mc, &b, &e))
         return 1;
     return 0;
 }
@@ -621,7 +622,7 @@ static int meeting_sentence(mstate *st, size_t s)
     const char *text = d->text;
     cand cs[MAX_CANDS];
     size_t nc = gather(st, &c, cs, MAX_CANDS);
-    att_pf_scan(st->w->pf, text, se->b, se->e, &st->pfs);
+    st->pfs = doc_pf_span(st->w, d, s);
 
     /* where the text is: "is in Addis Ababa", "arrived in Moscow" */
     for (size_t i = c.tb; i + 2 < c.te; i++) {
@@ -639,9 +640,9 @@ static int meeting_sentence(mstate *st, size_t s)
 
     /* people joining the meeting just reported */
     size_t jb, je;
-    if (re_find_in(&st->w->pat.meet_join, &st->pfs, text, se->e, se->b, st->md, &jb, &je) &&
+    if (re_find_in(&st->w->pat.meet_join, st->pfs, text, se->e, se->b, st->md, st->mc, &jb, &je) &&
         d->n_meetings > 0 &&
-        !re_find_in(&st->w->pat.meet_trigger, &st->pfs, text, jb, se->b, st->md, &jb, &je)) {
+        !re_find_in(&st->w->pat.meet_trigger, st->pfs, text, jb, se->b, st->md, st->mc, &jb, &je)) {
         att_meeting *m = &d->meetings[d->n_meetings - 1];
         if (s - m->sent <= 3) {
             for (size_t k = 0; k < nc; k++)
@@ -657,14 +658,15 @@ static int meeting_sentence(mstate *st, size_t s)
     size_t pos = se->b;
     while (nt < MAX_TRIGGERS && pos < se->e) {
         size_t b, e;
-        if (!re_find_in(&st->w->pat.meet_trigger, &st->pfs, text, se->e, pos, st->md, &b, &e))
+        if (!re_find_in(&st->w->pat.meet_trigger, st->pfs, text, se->e, pos, st->md, st->mc, &b,
+                        &e))
             break;
         pos = e;
         if (future_before(st, &c, b))
             continue;
         /* "a meeting between the two Heads of State will take place" */
-        if (re_find_in(&st->w->pat.future, &st->pfs, text, e + 90 < se->e ? e + 90 : se->e, e,
-                       st->md, &jb, &je) &&
+        if (re_find_in(&st->w->pat.future, st->pfs, text, e + 90 < se->e ? e + 90 : se->e, e,
+                       st->md, st->mc, &jb, &je) &&
             (strncmp(text + b, "a ", 2) == 0 || strncmp(text + b, "the ", 4) == 0 ||
              strncmp(text + b, "their ", 6) == 0 || strncmp(text + b, "an ", 3) == 0)) {
             size_t q = e;
@@ -835,9 +837,11 @@ static int meeting_sentence(mstate *st, size_t s)
         size_t mlo = tr[k].bb, mhi = se->e;
         if (k + 1 < nt)
             mhi = g_tok(&c, cstart[k + 1] > c.tb ? cstart[k + 1] - 1 : c.tb)->e;
-        int phone = re_find_in(&st->w->pat.phone, &st->pfs, text, mhi, mlo, st->md, &pb, &pe) &&
-                    !(pb >= 10 && strncmp(text + pb - 9, "courtesy ", 9) == 0);
-        int video = re_find_in(&st->w->pat.video, &st->pfs, text, mhi, mlo, st->md, &pb, &pe);
+        int phone =
+            re_find_in(&st->w->pat.phone, st->pfs, text, mhi, mlo, st->md, st->mc, &pb, &pe) &&
+            !(pb >= 10 && strncmp(text + pb - 9, "courtesy ", 9) == 0);
+        int video =
+            re_find_in(&st->w->pat.video, st->pfs, text, mhi, mlo, st->md, st->mc, &pb, &pe);
         /* "spoke with", "talked to": a call unless they met somewhere */
         if (!phone && !video &&
             (strncmp(text + tr[k].bb, "spoke", 5) == 0 || strncmp(text + tr[k].bb, "speaks", 6) == 0 ||
@@ -847,7 +851,8 @@ static int meeting_sentence(mstate *st, size_t s)
         /* date: a time in this trigger's clause or before the first trigger */
         int explicit_unsettled = 0, defaulted = 0, have = 0;
         size_t fut_b = se->e, fb, fe;
-        if (re_find_in(&st->w->pat.future, &st->pfs, text, se->e, tr[k].be, st->md, &fb, &fe))
+        if (re_find_in(&st->w->pat.future, st->pfs, text, se->e, tr[k].be, st->md, st->mc, &fb,
+                       &fe))
             fut_b = fb;
         for (size_t q = 0; q < ntimes && !have; q++) {
             size_t tb = tok_at_byte(&c, se->b + times[q].begin);
@@ -1062,8 +1067,12 @@ attache_status meetings_extract(const attache_world *w, attache_doc *d)
     st.here_city = -1;
     st.here_country = -1;
     st.md = pcre2_match_data_create(16, NULL);
-    if (!st.md)
+    st.mc = pcre2_match_context_create(NULL);
+    if (!st.md || !st.mc) {
+        pcre2_match_data_free(st.md);
+        pcre2_match_context_free(st.mc);
         return ATTACHE_ERR_NOMEM;
+    }
     if (d->dateline_place) {
         st.here_name = att_strdup(d->dateline_place);
         att_tokens ts = {0};
@@ -1092,5 +1101,6 @@ attache_status meetings_extract(const attache_world *w, attache_doc *d)
     }
     free(st.here_name);
     pcre2_match_data_free(st.md);
+    pcre2_match_context_free(st.mc);
     return rc;
 }

@@ -62,6 +62,10 @@
     "discussions|dialogue|summit|session|phone|telephone|exchange|talked|spoke|speaks|speaking|"   \
     "conversed|receives|receiving|chaired|joined|hosts|welcomes|called|calls|phoned|telephoned|"  \
     "rang|exchanged|shook|sat|brought"
+/* White-space runs before the first listed word of a match, at most
+ * (att_pf_from): "held | a | four | more | words | here | talks" (6); "paid a
+ * courtesy call", "in a X Y phone call", "a X Y Z meeting between" fewer. */
+#define ATT_PF_MEET_TRIGGER_GAPS 6
 
 /* People added to the meeting just reported ("Also present at the talks
  * were ...", "The meeting was also attended by ...", "joined the
@@ -77,14 +81,20 @@
     "present\\s+at\\s+the\\s+(?:talks|meeting|reception))"
 #define ATT_PF_MEET_JOIN                                                                           \
     "present*|taking|took|participated*|attended|attend|attending|joined|brought"
+/* "were also present", "was also attended", "talks also brought" (2) */
+#define ATT_PF_MEET_JOIN_GAPS 2
 
 /* The contact is a phone call. */
 #define ATT_RE_PHONE "\\b(?:phone|telephone|phoned|telephoned|by\\s+phone|a\\s+call\\b|the\\s+call\\b)"
 #define ATT_PF_PHONE "phone*|telephone*|call"
+/* "by phone", "a call" (1) */
+#define ATT_PF_PHONE_GAPS 1
 /* The contact is a video call. */
 #define ATT_RE_VIDEO                                                                               \
     "\\b(?:video|videoconference|virtual|virtually|online|video\\s+link|in\\s+virtual\\s+format)"
 #define ATT_PF_VIDEO "video*|virtual*|online*"
+/* "in virtual format" (1) */
+#define ATT_PF_VIDEO_GAPS 1
 
 /* A sentence about what is to come: a planned contact is not a meeting. */
 #define ATT_RE_FUTURE                                                                              \
@@ -101,6 +111,8 @@
     "expected|set|plan|plans|planned|intend|intends|hope|hopes|could|may|might|due|forward|"       \
     "invited|invitation|preparation|preparations|preparing|prepare|considering|upcoming|next|"     \
     "going"
+/* "to be held" (2); "is scheduled", "looked forward", "next meeting" (1) */
+#define ATT_PF_FUTURE_GAPS 2
 
 /* Scheduled events (scheduled.c). Three kinds of trigger, told apart by the
  * group that matched:
@@ -148,6 +160,9 @@
     "will|would|shall|set|going|agreed|decided|resolved|plan|plans|intend|intends|intended|"      \
     "accepted|forward|preparation|preparations|arrangements|preparing|prepare|participation|"     \
     "attendance|ahead|heading|headed"
+/* "is to also be held" (4): "is to" is no listed word of this pattern;
+ * "are now scheduled", "to be held" (2), "looked forward" (1) */
+#define ATT_PF_SCHED_TRIGGER_GAPS 4
 
 /* What keeps a planned event out of scheduled, looked for in the event's own
  * clause: hypothetical or refused, called off, undated. (Invitations and
@@ -162,6 +177,8 @@
     "no date|no time|no timeline|no schedule|rule|not|could|might|may be|may take|may hold|"      \
     "may visit|may meet|may attend|if|unless|principle|scrapped|canceled|cancelled|postponed|"    \
     "called off|won"
+/* "not rule out", "in principle", "will not" (1) */
+#define ATT_PF_SCHED_EXCLUDE_GAPS 1
 
 /* Not scheduled / not happened: hypothetical, refused, undated. */
 #define ATT_RE_NOT_HAPPENED                                                                        \
@@ -174,6 +191,8 @@
     "no date|no time|no timeline|no schedule|rule|not|could speak|could meet|future|early|"       \
     "coming|course|possible|appropriate|once|anniversary|invited|invitation|scrapped|canceled|"   \
     "cancelled|postponed|called off"
+/* "in the near future", "as soon as possible" (3) */
+#define ATT_PF_NOT_HAPPENED_GAPS 3
 
 /* Speech and reporting verbs: the name before them is a person. */
 #define ATT_RE_SPEECH                                                                              \

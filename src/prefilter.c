@@ -254,3 +254,49 @@ int att_pf_may(const att_pf_span *sp, uint32_t mask, size_t start, size_t len)
     }
     return 0;
 }
+
+/* pcre2's \s without UCP, in byte and UTF mode alike: ASCII white space. */
+static inline int is_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+int att_pf_from(const att_pf_span *sp, uint32_t mask, int gaps, size_t start, size_t len,
+                size_t *at, size_t *limit)
+{
+    *at = start;
+    *limit = SIZE_MAX;
+    if (!sp || sp->open || start < sp->b || len > sp->e || start >= len)
+        return 1;
+    const unsigned char *t = (const unsigned char *)sp->text;
+    /* a word cut by the subject's end: att_pf_may's second look, no bound */
+    if (len < sp->e && is_w(t[len - 1]) && is_w(t[len]))
+        return att_pf_may(sp, mask, start, len);
+    /* hits are in text order */
+    size_t i = 0;
+    while (i < sp->n && !((sp->hit[i].mask & mask) && sp->hit[i].b >= start && sp->hit[i].e <= len))
+        i++;
+    if (i == sp->n)
+        return 0;
+    for (size_t j = sp->n; j-- > i;)
+        if ((sp->hit[j].mask & mask) && sp->hit[j].e <= len) {
+            *limit = sp->hit[j].b;
+            break;
+        }
+    if (gaps < 0)
+        return 1;
+    size_t q = sp->hit[i].b;
+    while (q > start && !is_space(t[q - 1]))
+        q--;
+    for (int g = 0; g < gaps && q > start; g++) {
+        while (q > start && is_space(t[q - 1]))
+            q--;
+        while (q > start && !is_space(t[q - 1]))
+            q--;
+    }
+    /* one gap more: a start on white space (none of our patterns has one) */
+    while (q > start && is_space(t[q - 1]))
+        q--;
+    *at = q;
+    return 1;
+}

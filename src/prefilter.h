@@ -57,4 +57,18 @@ void att_pf_scan(const att_pf *pf, const char *text, size_t b, size_t e, att_pf_
  * words is there; 1 also when sp (NULL allowed) does not cover the span. */
 int att_pf_may(const att_pf_span *sp, uint32_t mask, size_t start, size_t len);
 
+/* att_pf_may, and where pcre2 may start looking: *at = start, or later when
+ * no match can begin before. `gaps` is the most runs of white space (\s,
+ * ASCII) a match of the pattern has before the first listed word it
+ * contains (< 0: no bound known). A match beginning at s >= start contains
+ * a listed word at or after s, so the first one at or after start lies in
+ * it; *at is then that word's chunk (run of non-space bytes) less `gaps`
+ * chunks before it. Always an ASCII boundary or start, so a UTF-8
+ * character boundary when start is. pcre2 looks behind its start offset:
+ * the match found from *at is the one found from start. *limit is the
+ * start of the last listed word in the span, where a match must begin at
+ * the latest (pcre2's offset limit), SIZE_MAX when not known. */
+int att_pf_from(const att_pf_span *sp, uint32_t mask, int gaps, size_t start, size_t len,
+                size_t *at, size_t *limit);
+
 #endif

@@ -83,7 +83,8 @@ typedef struct {
     size_t trig[MAX_TRIG]; /* first token of every trigger of the sentence */
     size_t ntrig;
     pcre2_match_data *md;
-    att_pf_span pfs; /* the listed words of the sentence (prefilter.h) */
+    pcre2_match_context *mc; /* its offset limit is set by each re_find_in (owned) */
+    const att_pf_span *pfs;  /* the listed words of the sentence (doc_pf_span) */
 } sstate;
 
 /* A found event before it becomes a fact. */
@@ -846,7 +847,8 @@ static int excluded(sstate *st, size_t b, size_t e)
     if (b >= e)
         return 0;
     size_t bb = T(st, b)->b, be = T(st, e - 1)->e, mb, me;
-    return re_find_in(&st->w->pat.sched_exclude, &st->pfs, st->txt, be, bb, st->md, &mb, &me);
+    return re_find_in(&st->w->pat.sched_exclude, st->pfs, st->txt, be, bb, st->md, st->mc, &mb,
+                      &me);
 }
 
 /* An invitation not taken up: "invited him to visit ...". */
@@ -1253,7 +1255,7 @@ static attache_status on_noun(sstate *st, size_t tb, size_t te)
     int part = in(st, te - 1, "in|at") && in(st, te - 2, "participation|attendance");
     size_t mb, me;
     if ((part || is(st, tb, "ahead")) &&
-        !re_find_in(&st->w->pat.future, &st->pfs, st->txt, st->se, st->sb, st->md, &mb, &me))
+        !re_find_in(&st->w->pat.future, st->pfs, st->txt, st->se, st->sb, st->md, st->mc, &mb, &me))
         return ATTACHE_SUCCESS; /* "thanked him for his participation in ...": past */
     for (int round = 0; round < 4; round++) {
         cand cd;
@@ -1339,8 +1341,8 @@ static attache_status do_sentence(sstate *st)
     } trig;
     trig tr[MAX_TRIG];
     size_t ntr = 0, pos = st->sb, mb, me;
-    while (ntr < MAX_TRIG &&
-           re_find_in(&st->w->pat.sched_trigger, &st->pfs, text, st->se, pos, st->md, &mb, &me)) {
+    while (ntr < MAX_TRIG && re_find_in(&st->w->pat.sched_trigger, st->pfs, text, st->se, pos,
+                                        st->md, st->mc, &mb, &me)) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
         int kind = 0;
         for (int g = 1; g <= 3; g++)
@@ -1405,8 +1407,12 @@ attache_status scheduled_extract(const attache_world *w, attache_doc *d)
     st.d = d;
     st.txt = d->text;
     st.md = pcre2_match_data_create(16, NULL);
-    if (!st.md)
+    st.mc = pcre2_match_context_create(NULL);
+    if (!st.md || !st.mc) {
+        pcre2_match_data_free(st.md);
+        pcre2_match_context_free(st.mc);
         return ATTACHE_ERR_NOMEM;
+    }
     attache_status rc = ATTACHE_SUCCESS;
     for (size_t s = 0; s < d->n_sents && rc == ATTACHE_SUCCESS; s++) {
         if ((d->sents[s].header && !sentence_inside(d, s)) || d->sents[s].te <= d->sents[s].tb)
@@ -1415,9 +1421,10 @@ attache_status scheduled_extract(const attache_world *w, attache_doc *d)
         st.s = s;
         st.sb = d->sents[s].b;
         st.se = d->sents[s].e;
-        att_pf_scan(w->pf, d->text, st.sb, st.se, &st.pfs);
+        st.pfs = doc_pf_span(w, d, s);
         rc = do_sentence(&st);
     }
     pcre2_match_data_free(st.md);
+    pcre2_match_context_free(st.mc);
     return rc;
 }

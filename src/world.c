@@ -86,7 +86,13 @@ void re_free(att_re *re)
 int re_find(const att_re *re, const char *s, size_t len, size_t start, pcre2_match_data *md,
             size_t *b, size_t *e)
 {
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
+    return re_find_mc(re, s, len, start, md, NULL, b, e);
+}
+
+int re_find_mc(const att_re *re, const char *s, size_t len, size_t start, pcre2_match_data *md,
+               pcre2_match_context *mc, size_t *b, size_t *e)
+{
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, mc);
     if (rc <= 0)
         return 0; /* PCRE2_ERROR_NOMATCH, or a limit: treated as no match */
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -104,24 +110,30 @@ static int is_dir(const char *p)
 static attache_status compile_all(attache_world *w)
 {
     const uint32_t T = PCRE2_CASELESS | PCRE2_UTF;
+    /* the prefiltered patterns stop at the last of their words (re_find_in) */
+    const uint32_t TL = T | PCRE2_USE_OFFSET_LIMIT;
     struct {
         att_re *re;
         const char *name, *src;
         uint32_t flags;
         const char *words; /* prefilter list (NULL: none); see prefilter.h */
+        int gaps;          /* its ATT_PF_*_GAPS, -1 */
     } all[] = {
-        {&w->pat.meet_trigger, "meeting trigger", ATT_RE_MEET_TRIGGER, T, ATT_PF_MEET_TRIGGER},
-        {&w->pat.meet_join, "meeting join", ATT_RE_MEET_JOIN, T, ATT_PF_MEET_JOIN},
-        {&w->pat.phone, "phone", ATT_RE_PHONE, T, ATT_PF_PHONE},
-        {&w->pat.video, "video", ATT_RE_VIDEO, T, ATT_PF_VIDEO},
-        {&w->pat.future, "future", ATT_RE_FUTURE, T, ATT_PF_FUTURE},
-        {&w->pat.sched_trigger, "scheduled trigger", ATT_RE_SCHED_TRIGGER, T,
-         ATT_PF_SCHED_TRIGGER},
-        {&w->pat.not_happened, "not happened", ATT_RE_NOT_HAPPENED, T, ATT_PF_NOT_HAPPENED},
-        {&w->pat.sched_exclude, "scheduled exclusion", ATT_RE_SCHED_EXCLUDE, T,
-         ATT_PF_SCHED_EXCLUDE},
-        {&w->pat.speech, "speech", ATT_RE_SPEECH, T, NULL},
-        {&w->pat.dateline, "dateline", ATT_RE_DATELINE, PCRE2_UTF | PCRE2_UCP, NULL},
+        {&w->pat.meet_trigger, "meeting trigger", ATT_RE_MEET_TRIGGER, TL, ATT_PF_MEET_TRIGGER,
+         ATT_PF_MEET_TRIGGER_GAPS},
+        {&w->pat.meet_join, "meeting join", ATT_RE_MEET_JOIN, TL, ATT_PF_MEET_JOIN,
+         ATT_PF_MEET_JOIN_GAPS},
+        {&w->pat.phone, "phone", ATT_RE_PHONE, TL, ATT_PF_PHONE, ATT_PF_PHONE_GAPS},
+        {&w->pat.video, "video", ATT_RE_VIDEO, TL, ATT_PF_VIDEO, ATT_PF_VIDEO_GAPS},
+        {&w->pat.future, "future", ATT_RE_FUTURE, TL, ATT_PF_FUTURE, ATT_PF_FUTURE_GAPS},
+        {&w->pat.sched_trigger, "scheduled trigger", ATT_RE_SCHED_TRIGGER, TL,
+         ATT_PF_SCHED_TRIGGER, ATT_PF_SCHED_TRIGGER_GAPS},
+        {&w->pat.not_happened, "not happened", ATT_RE_NOT_HAPPENED, TL, ATT_PF_NOT_HAPPENED,
+         ATT_PF_NOT_HAPPENED_GAPS},
+        {&w->pat.sched_exclude, "scheduled exclusion", ATT_RE_SCHED_EXCLUDE, TL,
+         ATT_PF_SCHED_EXCLUDE, ATT_PF_SCHED_EXCLUDE_GAPS},
+        {&w->pat.speech, "speech", ATT_RE_SPEECH, T, NULL, -1},
+        {&w->pat.dateline, "dateline", ATT_RE_DATELINE, PCRE2_UTF | PCRE2_UCP, NULL, -1},
     };
     w->pf = att_pf_new();
     if (!w->pf)
@@ -130,6 +142,7 @@ static attache_status compile_all(attache_world *w)
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         TRY(re_compile(w, all[i].re, all[i].name, all[i].src, all[i].flags));
         all[i].re->pf = 0;
+        all[i].re->gaps = all[i].gaps;
         if (!all[i].words)
             continue;
         if (!att_pf_add(w->pf, bit, all[i].words)) {

@@ -14,6 +14,7 @@
 typedef struct {
     pcre2_code *code;
     uint32_t pf; /* its bit in the world's prefilter table; 0: none (always searched) */
+    int gaps;    /* white-space runs before its first listed word, at most (att_pf_from); -1 */
 } att_re;
 
 /* Patterns the extractors use, compiled once. */
@@ -57,17 +58,27 @@ void re_free(att_re *re);
  * data (pcre2_match_data_create_from_pattern or a large enough generic). */
 int re_find(const att_re *re, const char *s, size_t len, size_t start, pcre2_match_data *md,
             size_t *b, size_t *e);
+/* re_find with a match context (NULL: none), for its offset limit. */
+int re_find_mc(const att_re *re, const char *s, size_t len, size_t start, pcre2_match_data *md,
+               pcre2_match_context *mc, size_t *b, size_t *e);
 
 /* re_find after asking the prefilter: 0 without running pcre2 when sp, the
  * listed words of the sentence (att_pf_scan over the world's pf; NULL: no
- * prefilter), has none of re's words in s[start..len). Same result as
- * re_find, including the ovector when it runs. */
+ * prefilter), has none of re's words in s[start..len); else pcre2 starts
+ * where a match can begin and, given a match context mc (the caller's,
+ * NULL: none), stops trying at the last place one can (att_pf_from), not
+ * at every byte of the subject. Same result as re_find, including the
+ * ovector when it runs. */
 static inline int re_find_in(const att_re *re, const att_pf_span *sp, const char *s, size_t len,
-                             size_t start, pcre2_match_data *md, size_t *b, size_t *e)
+                             size_t start, pcre2_match_data *md, pcre2_match_context *mc,
+                             size_t *b, size_t *e)
 {
-    if (re->pf && !att_pf_may(sp, re->pf, start, len))
+    size_t at = start, limit = SIZE_MAX;
+    if (re->pf && !att_pf_from(sp, re->pf, re->gaps, start, len, &at, &limit))
         return 0;
-    return re_find(re, s, len, start, md, b, e);
+    if (mc)
+        pcre2_set_offset_limit(mc, limit == SIZE_MAX ? PCRE2_UNSET : limit);
+    return re_find_mc(re, s, len, at, md, mc, b, e);
 }
 
 #endif

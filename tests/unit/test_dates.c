@@ -954,6 +954,145 @@ START_TEST(test_prefilter_tables) {
 END_TEST
 
 /* ------------------------------------------------------------------ */
+/* Key starts: att_times_find starts each search at the first key of the */
+/* pattern less the words a match can have before it (dates.c key_start), */
+/* or skips it when no key is left; att_times_find_pats(~0u) searches     */
+/* plainly. The two must agree on any text.                               */
+
+static size_t memo_texts(const char **v, size_t max);
+
+static int agree_plain(const char *text, size_t len) {
+    static const att_direction dirs[2] = {ATT_DIR_PAST, ATT_DIR_FUTURE};
+    for (int i = 0; i < 2; i++) {
+        att_time a[8], b[8];
+        memset(a, 0, sizeof a);
+        memset(b, 0, sizeof b);
+        size_t na = att_times_find(dates, text, len, day("2021-09-18"), dirs[i], a, N_OF(a));
+        size_t nb =
+            att_times_find_pats(dates, text, len, day("2021-09-18"), dirs[i], ~0u, b, N_OF(b));
+        if (na != nb || memcmp(a, b, sizeof a) != 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Every suffix of every sentence of the tables: a search then starts at
+ * each byte of the text, and the look-behinds see the text's start. */
+START_TEST(test_key_start_suffixes) {
+    const char *v[1024];
+    size_t n = memo_texts(v, N_OF(v));
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(v[i]);
+        for (size_t b = 0; b <= len; b++) {
+            ck_assert_msg(agree_plain(v[i] + b, len - b), "key start changes \"%s\"", v[i] + b);
+        }
+    }
+}
+END_TEST
+
+/* The longest way through each pattern's optional words before its key
+ * (dates.c key_gaps counts them), some not English at all, after words
+ * that belong to no pattern. Each is also read with every space doubled
+ * and with every space a no-break space. */
+static const char *const longest_forms[] = {
+    "They met on the evening of Thursday, Sept. 17, 2021 in Oslo.",
+    "They met on the evening of Thursday, the 13th - the 15th of September 2021.",
+    "They met from the 13th to the 15th of September and from 3 to 5 October.",
+    "The note dated Thursday, 14/4/2024 was signed.",
+    "The note dated Thursday, 2021-09-17 was signed.",
+    "Talks were held later on the evening of Thursday local time.",
+    "They will meet this coming the morning of Monday and Tuesday.",
+    "The rate as of the day before yesterday; as of this evening; as of the day after tomorrow.",
+    "It was signed a couple of days ago, some years ago and 12 months ago.",
+    "They met earlier on on the very same day, later in on that very same date.",
+    "Talks resume in the first week of - the month of May 2024.",
+    "Talks resume around the end of the month of March next year.",
+    "Talks resumed in the first half of - later in the past month.",
+    "Talks resume in the early of - later in this coming week, over the past weekend.",
+    "Growth rose in the first half of - later in the past year and by the first quarter of - "
+    "earlier in 2024, over the 2nd quarter of later year-end.",
+    "Talks resume in the early of - the coming spring of 2024, at the the next winter.",
+    "They will meet at a mutually convenient appropriate suitable proper right date.",
+    "They will meet in the not too distant future, over the coming couple of weeks.",
+    "They will meet at the earliest opportune moment, as soon as possible, in due course.",
+};
+
+/* s with each space replaced by rep, into buf. */
+static const char *respace(const char *s, const char *rep, char *buf, size_t cap) {
+    size_t n = 0, rl = strlen(rep);
+    for (; *s && n + rl + 1 < cap; s++) {
+        if (*s == ' ') {
+            memcpy(buf + n, rep, rl);
+            n += rl;
+        } else {
+            buf[n++] = *s;
+        }
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+START_TEST(test_key_start_longest) {
+    static const char *const reps[] = {" ", "  ", "\xc2\xa0", " \t\n"};
+    char buf[1024];
+    for (size_t r = 0; r < N_OF(reps); r++) {
+        const char *t = respace(longest_forms[_i], reps[r], buf, sizeof buf);
+        size_t len = strlen(t);
+        check_prefilter(t);
+        for (size_t b = 0; b <= len; b++) {
+            ck_assert_msg(agree_plain(t + b, len - b), "key start changes \"%s\"", t + b);
+        }
+    }
+}
+END_TEST
+
+/* Phrases made at random of the patterns' own words (prefixes, keys,
+ * numbers, parts), words that are neither, and every separator the
+ * patterns know (spaces, tabs, the no-break space, commas, dashes): long
+ * runs of optional words before a key are where a bound too tight would
+ * lose a match or change its start. */
+START_TEST(test_key_start_random) {
+    static const char *const words[] = {
+        "on", "in", "by", "from", "the", "evening", "morning", "of", "Thursday", "Monday", "this",
+        "coming", "later", "earlier", "as", "early", "late", "mid", "end", "first", "second",
+        "half", "quarter", "week", "weekend", "month", "year", "years", "days", "ago", "a",
+        "couple", "two", "few", "same", "very", "that", "day", "date", "next", "last", "past",
+        "Q3", "13th", "15", "3", "2024", "2021", "14/4/2024", "2021-09-17", "September", "Sept.",
+        "May", "March", "may", "spring", "winter", "to", "and", "until", "through", "at", "an",
+        "appropriate", "convenient", "time", "near", "future", "soon", "recently", "met",
+        "talks", "(on", "ministers", "yesterday", "today", "before", "after", "tomorrow", "night",
+        "year-end", "current", "following", "mutually", "opportunity", "Tuesday,", "2022,",
+    };
+    static const char *const seps[] = {" ", " ", " ", "  ", "\t", "\xc2\xa0", ", ", "-", " - ",
+                                       " \xe2\x80\x93 ", "\n", ". "};
+    unsigned long long r = 0x9E3779B97F4A7C15ULL;
+#define RND(n)                                                                                     \
+    ((r = r * 6364136223846793005ULL + 1442695040888963407ULL), (size_t)((r >> 33) % (n)))
+    for (int round = 0; round < 20000; round++) {
+        char text[512];
+        size_t len = 0;
+        size_t nw = 1 + RND(14);
+        for (size_t w = 0; w < nw; w++) {
+            const char *word = words[RND(N_OF(words))];
+            const char *sep = w + 1 < nw ? seps[RND(N_OF(seps))] : "";
+            size_t wl = strlen(word), sl = strlen(sep);
+            if (len + wl + sl + 1 >= sizeof text) {
+                break;
+            }
+            memcpy(text + len, word, wl);
+            len += wl;
+            memcpy(text + len, sep, sl);
+            len += sl;
+        }
+        text[len] = '\0';
+        ck_assert_msg(agree_plain(text, len), "key start changes \"%s\"", text);
+    }
+#undef RND
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
 /* Memo: att_times_find_memo replays the raw matches of a span read before */
 /* and must give att_times_find's results, in either direction first.   */
 
@@ -1217,6 +1356,9 @@ static Suite *dates_suite(void) {
     tcase_add_loop_test(tc, test_prefilter_forms, 0, (int)N_OF(prefilter_cases));
     tcase_add_test(tc, test_prefilter_tables);
     tcase_add_test(tc, test_prefilter_rules_out);
+    tcase_add_test(tc, test_key_start_suffixes);
+    tcase_add_loop_test(tc, test_key_start_longest, 0, (int)N_OF(longest_forms));
+    tcase_add_test(tc, test_key_start_random);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("memo");

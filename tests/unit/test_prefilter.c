@@ -4,7 +4,8 @@
  * on) with re_find (the bare pattern): matches that must survive the
  * prefilter (capitals, hyphens, apostrophes, pairs across a line break, a
  * word cut by the subject's end, ſ and K), and agreement on every span of
- * a table of sentences. */
+ * a table of sentences (which also holds the start offsets att_pf_from
+ * gives pcre2 to the white space each pattern can have before its words). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,13 +105,28 @@ static const char *const table[] = {
     "is\nto, are  to, no\ttimeline, called off, could meet, may attend, won't",
     "IN A VIDEOCONFERENCE THE MINISTERS SHOOK HANDS WITH THE ENVOYS.",
     "The summit brought together leaders; the session also brought together experts.",
+    /* the most white space before a listed word (patterns.h ATT_PF_*_GAPS),
+     * in runs of every kind: where pcre2 starts (att_pf_from) */
+    "Xi held a long and very warm talks with; they were then received by; paid a courtesy call on.",
+    "Xi  held\ta\nlong  and\tvery warm talks; during their long warm meeting, in a quick secure "
+    "phone call.",
+    "The forum is to  also\tbe\nheld in May; it is to again take place; they are now scheduled to "
+    "be hosted.",
+    "Aides were also present at, was also attended by, the talks also brought together; also "
+    "present.",
+    "in the  near\tfuture, as soon as\npossible, at an appropriate time, did not rule out, in "
+    "principle, will not",
+    "It was to be  held; they looked\tforward to it; by\nphone, a  call, in virtual format.",
     "",
 };
 
+/* With sp, through the prefilter, with its start offset and (mc non-NULL)
+ * its offset limit; without, the bare pattern. */
 static size_t first_match(const att_re *re, const att_pf_span *sp, const char *t, size_t len,
-                          size_t start, pcre2_match_data *md, size_t *b, size_t *e)
+                          size_t start, pcre2_match_data *md, pcre2_match_context *mc, size_t *b,
+                          size_t *e)
 {
-    return (size_t)(sp ? re_find_in(re, sp, t, len, start, md, b, e)
+    return (size_t)(sp ? re_find_in(re, sp, t, len, start, md, mc, b, e)
                        : re_find(re, t, len, start, md, b, e));
 }
 
@@ -125,8 +141,10 @@ START_TEST(test_must_match)
     att_pf_span sp;
     att_pf_scan(world->pf, text, 0, strlen(text), &sp);
     size_t b = 0, e = 0;
-    ck_assert_msg(first_match(re, &sp, text, len, 0, md, &b, &e), "%s: no match in \"%s\"",
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    ck_assert_msg(first_match(re, &sp, text, len, 0, md, mc, &b, &e), "%s: no match in \"%s\"",
                   must[_i].pat, text);
+    pcre2_match_context_free(mc);
     ck_assert_msg(e - b == strlen(must[_i].want) && !memcmp(text + b, must[_i].want, e - b),
                   "%s: \"%.*s\", want \"%s\"", must[_i].pat, (int)(e - b), text + b,
                   must[_i].want);
@@ -140,6 +158,7 @@ START_TEST(test_agrees)
     const char *text = table[_i];
     size_t n = strlen(text);
     pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
     att_pf_span sp;
     att_pf_scan(world->pf, text, 0, n, &sp);
     for (size_t p = 0; p < N_OF(names); p++) {
@@ -147,15 +166,20 @@ START_TEST(test_agrees)
         ck_assert_uint_ne(re->pf, 0);
         for (size_t start = 0; start <= n; start++)
             for (size_t len = start; len <= n; len++) {
-                size_t b1 = 0, e1 = 0, b2 = 0, e2 = 0;
-                size_t r1 = first_match(re, NULL, text, len, start, md, &b1, &e1);
-                size_t r2 = first_match(re, &sp, text, len, start, md, &b2, &e2);
+                size_t b1 = 0, e1 = 0, b2 = 0, e2 = 0, b3 = 0, e3 = 0;
+                size_t r1 = first_match(re, NULL, text, len, start, md, NULL, &b1, &e1);
+                size_t r2 = first_match(re, &sp, text, len, start, md, NULL, &b2, &e2);
+                size_t r3 = first_match(re, &sp, text, len, start, md, mc, &b3, &e3);
                 ck_assert_msg(r1 == r2 && b1 == b2 && e1 == e2,
                               "%s on \"%s\" [%zu, %zu): pcre2 %zu, prefiltered %zu", names[p],
                               text, start, len, r1, r2);
+                ck_assert_msg(r1 == r3 && b1 == b3 && e1 == e3,
+                              "%s on \"%s\" [%zu, %zu): pcre2 %zu, offset-limited %zu",
+                              names[p], text, start, len, r1, r3);
             }
     }
     pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
 }
 END_TEST
 
