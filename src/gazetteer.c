@@ -104,13 +104,15 @@ static att_phrase *slot_for(att_gaz *g, const char *k, size_t n)
 {
     if ((g->n_used + 1) * 2 > g->n_slots && !rehash(g))
         return NULL;
-    size_t h = (size_t)key_hash(k, n) & (g->n_slots - 1);
+    uint64_t hash = key_hash(k, n);
+    size_t h = (size_t)hash & (g->n_slots - 1);
     while (g->slots[h].key) {
         if (strlen(g->slots[h].key) == n && memcmp(g->slots[h].key, k, n) == 0)
             return &g->slots[h];
         h = (h + 1) & (g->n_slots - 1);
     }
     att_phrase *p = &g->slots[h];
+    p->hash32 = (uint32_t)hash;
     p->key = keepn(g, k, n);
     if (!p->key)
         return NULL;
@@ -130,7 +132,8 @@ const att_phrase *gaz_get_hashed(const att_gaz *g, const char *k, size_t n, uint
         return NULL;
     size_t h = (size_t)hash & (g->n_slots - 1);
     while (g->slots[h].key) {
-        if (strncmp(g->slots[h].key, k, n) == 0 && g->slots[h].key[n] == '\0')
+        if (g->slots[h].hash32 == (uint32_t)hash && strncmp(g->slots[h].key, k, n) == 0 &&
+            g->slots[h].key[n] == '\0')
             return &g->slots[h];
         h = (h + 1) & (g->n_slots - 1);
     }

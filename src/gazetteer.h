@@ -74,6 +74,7 @@ typedef struct {
     uint16_t kinds;  /* GZ_* of complete phrases with this key */
     uint8_t prefix;  /* 1 when some longer phrase starts with this key */
     uint8_t exact;   /* 1 when the surface form must match case exactly (US, WHO) */
+    uint32_t hash32; /* low bits of the key's hash: most probes end on it */
     const char *surface; /* the exact-case surface when exact */
     int country;     /* GZ_COUNTRY / GZ_DEMONYM; GZ_REGION: the region's state */
     int office;      /* GZ_OFFICE */

@@ -69,6 +69,7 @@ struct attache_writer {
     /* Turtle, N-Triples, N-Quads: the writer's own text (rdf_native.h),
      * unless ATTACHE_WRITER_RAPTOR was asked for; NULL otherwise. */
     nat_writer *nat;
+    att_buf text; /* the document's text, kept from one document to the next */
     nat_prefix prefixes[NS_COUNT + KIND_COUNT];
     char *kind_iri[KIND_COUNT]; /* owned: base + kind + "/" */
 };
@@ -186,6 +187,7 @@ attache_status attache_writer_free(attache_writer *wr)
         if (wr->vocab_term[i])
             raptor_free_term(wr->vocab_term[i]);
     nat_free(wr->nat);
+    buf_free(&wr->text);
     for (size_t i = 0; i < KIND_COUNT; i++)
         free(wr->kind_iri[i]);
     if (wr->rw)
@@ -984,17 +986,20 @@ attache_status attache_writer_write(attache_writer *wr, const attache_doc *d)
     if (!emit_open(&e))
         return ATTACHE_ERR_NOMEM;
     if (wr->nat) {
-        /* the writer's own text, into memory, then one fwrite */
-        att_buf text;
-        buf_init(&text);
-        nat_begin(wr->nat, &text, wr->quads ? e.doc_iri : NULL, wr->prefixes,
+        /* the writer's own text, into memory, then one fwrite. The buffer
+         * stays for the next document (growing it again each time cost
+         * reallocations and page faults), unless a huge one made it big. */
+        att_buf *text = &wr->text;
+        text->len = 0;
+        nat_begin(wr->nat, text, wr->quads ? e.doc_iri : NULL, wr->prefixes,
                   NS_COUNT + KIND_COUNT);
         write_facts(&e);
         if (!nat_end(wr->nat))
             e.ok = 0;
-        if (text.len && fwrite(text.data, 1, text.len, wr->fp) != text.len)
+        if (text->len && fwrite(text->data, 1, text->len, wr->fp) != text->len)
             wr->failed = 1;
-        buf_free(&text);
+        if (text->cap > ((size_t)1 << 22))
+            buf_free(text);
     } else if (!write_raptor(&e)) {
         emit_close(&e);
         return ATTACHE_ERR_RDF;
