@@ -18,7 +18,7 @@ int buf_reserve(att_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return 1;
-    size_t cap = b->cap ? b->cap : 64;
+    size_t cap = b->cap ? b->cap : 128; /* most IRIs fit: one allocation, no regrowth */
     while (cap < b->len + extra + 1)
         cap *= 2;
     char *p = realloc(b->data, cap);
