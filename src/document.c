@@ -270,6 +270,13 @@ attache_status attache_doc_read_mem(const attache_world *w, const char *where, c
         memcpy(d->date, opts->default_date, 10);
         d->date[10] = '\0';
     }
+    /* readouts run at about a token per 5 bytes and fold to about their
+     * own length: room for a typical document's tokens up front (more
+     * still grow the arrays as before) */
+    if (!att_tokens_reserve(&d->toks, d->len / 5 + 16, d->len + d->len / 4 + 64)) {
+        attache_doc_free(d);
+        return ATTACHE_ERR_NOMEM;
+    }
     /* paragraphs: header lines before the first real paragraph give the title */
     size_t i = start, para = 0;
     int first_para = 1;

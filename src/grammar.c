@@ -148,14 +148,25 @@ static size_t wl_slot0(const char *words)
 
 /* The prepared list `words`, NULL when it cannot be had (pool or table
  * full): the caller scans the list then. */
-static const wl_list *wl_get(const char *words)
+/* The prepared list `words` when it is, NULL when not (yet). */
+static inline const wl_list *wl_find(const char *words)
 {
     size_t q = wl_slot0(words);
     for (const char *s; (s = atomic_load_explicit(&wl_reg.src[q], memory_order_acquire));
          q = (q + 1) & (WL_LISTS - 1))
         if (s == words)
             return &wl_reg.lists[q];
-    const wl_list *l = NULL;
+    return NULL;
+}
+
+/* The prepared list `words`, NULL when it cannot be had (pool or table
+ * full): the caller scans the list then. */
+static const wl_list *wl_get(const char *words)
+{
+    const wl_list *l = wl_find(words);
+    if (l)
+        return l;
+    size_t q;
     pthread_mutex_lock(&wl_reg.lock);
     q = wl_slot0(words);
     for (const char *s; (s = atomic_load_explicit(&wl_reg.src[q], memory_order_relaxed));
@@ -172,15 +183,14 @@ static const wl_list *wl_get(const char *words)
     return l;
 }
 
-int g_in(const att_ctx *c, size_t i, const char *words)
+/* g_in's uncommon paths, out of line so that its common one (a prepared
+ * list whose length and signature bits rule the token out) is a leaf that
+ * saves no registers: its entry and exit were a quarter of its cost.
+ * Here: the list's first use, a token the bits do not rule out, and
+ * tokens that are not plain (scanned word by word). */
+__attribute__((noinline)) static int in_slow(const att_token *t, const char *s, size_t n,
+                                             const char *words)
 {
-    if (i >= c->te || g_tok(c, i)->kind == TK_PUNCT)
-        return 0;
-    const att_token *t = g_tok(c, i);
-    const char *s = tok_str(c, i);
-    size_t n = tok_len(c, i);
-    /* a plain token's folded form is its ASCII lower case: its hash finds
-     * the one word it can be (other tokens, with accents, are scanned) */
     const wl_list *l = t->plain ? wl_get(words) : NULL;
     if (l) {
         if (!(l->lens & wl_len_bit(n)) || (l->sig & wl_sig(t->fh)) != wl_sig(t->fh))
@@ -203,6 +213,23 @@ int g_in(const att_ctx *c, size_t i, const char *words)
     return 0;
 }
 
+int g_in(const att_ctx *c, size_t i, const char *words)
+{
+    if (i >= c->te || g_tok(c, i)->kind == TK_PUNCT)
+        return 0;
+    const att_token *t = g_tok(c, i);
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    /* a plain token's folded form is its ASCII lower case: its hash finds
+     * the one word it can be (other tokens, with accents, are scanned).
+     * Most tokens are in no list: the list's length and signature bits
+     * say so here. */
+    const wl_list *l = t->plain ? wl_find(words) : NULL;
+    if (l && (!(l->lens & wl_len_bit(n)) || (l->sig & wl_sig(t->fh)) != wl_sig(t->fh)))
+        return 0;
+    return in_slow(t, s, n, words);
+}
+
 /* Every phrase of the gazetteer that starts at token i (shortest first),
  * looked up once per token and kept in the document's cache. The keys are
  * built from the tokens' folded forms and their hashes carried on token by
@@ -213,9 +240,19 @@ static att_gaz_hits *tok_slot(const att_ctx *c, size_t i)
 {
     attache_doc *d = c->d;
     if (!d->gz_hits) {
-        d->gz_hits = calloc(d->toks.n + 1, sizeof *d->gz_hits);
+        /* malloc, not calloc: an entry is 64 bytes and zeroing the whole
+         * array was 2% of the extraction. Only the counts and flags must
+         * start at 0; p[] and len[] are read below n only. */
+        size_t n = d->toks.n + 1;
+        d->gz_hits = malloc(n * sizeof *d->gz_hits);
         if (!d->gz_hits)
             return NULL;
+        for (size_t k = 0; k < n; k++) {
+            att_gaz_hits *h = &d->gz_hits[k];
+            h->n = h->done = 0;
+            h->kinds = 0;
+            h->known = h->is = 0;
+        }
     }
     return &d->gz_hits[i];
 }

@@ -68,7 +68,7 @@ static int push_sentence(attache_doc *d, size_t b, size_t e, int header, size_t 
     s->header = header;
     s->para = para;
     s->tb = d->toks.n;
-    if (!att_tokenize(d->text, b, e, &d->toks) || !att_tokens_fold(d->text, &d->toks, s->tb))
+    if (!att_tokenize_folded(d->text, b, e, &d->toks))
         return 0;
     s->te = d->toks.n;
     d->n_sents++;

@@ -63,8 +63,92 @@ static inline uint32_t cp_at(const char *s, size_t i, size_t e, size_t *len)
     return cp;
 }
 
-/* Inline: called once per token, ~600 times a document. */
-static inline int push(att_tokens *ts, size_t b, size_t e, int kind, const char *text)
+/* Room for a token of n bytes in ts's fold buffer: att_fold writes at
+ * most 2n bytes and a NUL. 0 on out of memory. */
+static int fold_reserve(att_tokens *ts, size_t n)
+{
+    if (ts->fold_len + 2 * n + 1 <= ts->fold_cap)
+        return 1;
+    size_t cap = ts->fold_cap ? ts->fold_cap : 1024;
+    while (cap < ts->fold_len + 2 * n + 1)
+        cap *= 2;
+    char *f = realloc(ts->fold, cap);
+    if (!f)
+        return 0;
+    ts->fold = f;
+    ts->fold_cap = cap;
+    return 1;
+}
+
+/* Case flags (upper, allcaps) of word token t from its bytes. */
+static void word_case(att_token *t, const char *text)
+{
+    size_t b = t->b, e = t->e;
+    unsigned char c0 = (unsigned char)text[b];
+    t->upper = (uint8_t)(c0 < 0x80 ? (unsigned)c0 - 'A' < 26 : att_is_upper_at(text + b));
+    int letters = 0, lower = 0;
+    for (size_t i = b; i < e;) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch < 0x80) {
+            letters += (unsigned)(ch | 32) - 'a' < 26;
+            lower += (unsigned)ch - 'a' < 26;
+            i++;
+            continue;
+        }
+        size_t len;
+        (void)cp_at(text, i, e, &len);
+        if (att_is_lower_at(text + i))
+            lower++;
+        if (att_is_alpha_at(text + i))
+            letters++;
+        i += len;
+    }
+    t->allcaps = (uint8_t)(letters >= 2 && lower == 0);
+}
+
+/* Folded form, hash and `plain` of token t (att_tokens_fold's work for
+ * one token); the caller reserved room (fold_reserve). */
+static void fold_token(att_tokens *ts, att_token *t, const char *text)
+{
+    size_t n = t->e - t->b;
+    char *out = ts->fold + ts->fold_len;
+    /* plain tokens (printable ASCII but '`'; a token has no spaces)
+     * fold to their lower case: fold and hash in one pass */
+    size_t fl = 0;
+    uint64_t h = ATT_HASH_SEED;
+    int plain = 1;
+    for (size_t i = t->b; i < t->e; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch <= ' ' || ch >= 0x7F || ch == '`') {
+            plain = 0;
+            break;
+        }
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch + 32);
+        out[fl++] = (char)ch;
+        h = att_hash64_step(h, ch);
+    }
+    if (plain) {
+        out[fl] = '\0';
+    } else {
+        fl = att_fold(text + t->b, n, out);
+        h = att_hash64(out, fl, ATT_HASH_SEED);
+        plain = 1;
+        for (size_t i = t->b; i < t->e && plain; i++)
+            plain = (unsigned char)text[i] < 0x80 && text[i] != '`';
+    }
+    t->fb = (uint32_t)ts->fold_len;
+    t->fl = (uint32_t)fl;
+    t->fh = h;
+    t->plain = (uint8_t)plain;
+    ts->fold_len += fl + 1;
+}
+
+/* Inline: called once per token, ~600 times a document. With fold set
+ * (documents' sentences), the token is folded and hashed as well, and a
+ * token of printable ASCII (nearly all) gets its case flags, folded form
+ * and hash from one pass over its bytes instead of one pass each. */
+static inline int push(att_tokens *ts, size_t b, size_t e, int kind, const char *text, int fold)
 {
     if (!ATT_PUSH(ts->v, ts->n, ts->cap))
         return 0;
@@ -77,32 +161,49 @@ static inline int push(att_tokens *ts, size_t b, size_t e, int kind, const char 
     t->plain = 0;
     t->fb = t->fl = 0;
     t->fh = 0;
-    if (kind == TK_WORD) {
-        unsigned char c0 = (unsigned char)text[b];
-        t->upper = (uint8_t)(c0 < 0x80 ? (unsigned)c0 - 'A' < 26 : att_is_upper_at(text + b));
-        int letters = 0, lower = 0;
-        for (size_t i = b; i < e;) {
-            unsigned char ch = (unsigned char)text[i];
-            if (ch < 0x80) {
-                letters += (unsigned)(ch | 32) - 'a' < 26;
-                lower += (unsigned)ch - 'a' < 26;
-                i++;
-                continue;
-            }
-            size_t len;
-            (void)cp_at(text, i, e, &len);
-            if (att_is_lower_at(text + i))
-                lower++;
-            if (att_is_alpha_at(text + i))
-                letters++;
-            i += len;
+    if (!fold) {
+        if (kind == TK_WORD)
+            word_case(t, text);
+        return 1;
+    }
+    if (!fold_reserve(ts, e - b))
+        return 0;
+    char *out = ts->fold + ts->fold_len;
+    size_t fl = 0;
+    uint64_t h = ATT_HASH_SEED;
+    int letters = 0, lower = 0;
+    for (size_t i = b; i < e; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch <= ' ' || ch >= 0x7F || ch == '`') {
+            /* accents, control bytes, '`': the general paths */
+            if (kind == TK_WORD)
+                word_case(t, text);
+            fold_token(ts, t, text);
+            return 1;
         }
+        unsigned up = (unsigned)ch - 'A' < 26, low = (unsigned)ch - 'a' < 26;
+        letters += (int)(up | low);
+        lower += (int)low;
+        ch = (unsigned char)(ch + (up << 5));
+        out[fl++] = (char)ch;
+        h = att_hash64_step(h, ch);
+    }
+    out[fl] = '\0';
+    if (kind == TK_WORD) {
+        t->upper = (uint8_t)((unsigned)(unsigned char)text[b] - 'A' < 26);
         t->allcaps = (uint8_t)(letters >= 2 && lower == 0);
     }
+    t->fb = (uint32_t)ts->fold_len;
+    t->fl = (uint32_t)fl;
+    t->fh = h;
+    t->plain = 1;
+    ts->fold_len += fl + 1;
     return 1;
 }
 
-int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
+/* The tokenizer; fold: fold and hash each token as it is cut (see push).
+ * Inline so that each caller gets its own copy, fold a constant. */
+static inline int tokenize(const char *text, size_t b, size_t e, att_tokens *ts, int fold)
 {
     size_t i = b;
     while (i < e) {
@@ -172,7 +273,7 @@ int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
                 i++;
                 end = i;
             }
-            if (!push(ts, s, end, kind, text))
+            if (!push(ts, s, end, kind, text, fold))
                 return 0;
             i = end;
             continue;
@@ -183,7 +284,7 @@ int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
             size_t l2 = 0;
             uint32_t c2 = i + len < e ? cp_at(text, i + len, e, &l2) : 0;
             if (c2 == 's' || c2 == 'S') {
-                if (!push(ts, i, i + len + l2, TK_POSS, text))
+                if (!push(ts, i, i + len + l2, TK_POSS, text, fold))
                     return 0;
                 i += len + l2;
                 continue;
@@ -192,7 +293,7 @@ int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
             const att_token *pw = &ts->v[ts->n - 1];
             if ((text[pw->e - 1] == 's' || text[pw->e - 1] == 'S') && cp != 0x2018 &&
                 (i + len >= e || text[i + len] == ' ')) {
-                if (!push(ts, i, i + len, TK_POSS, text))
+                if (!push(ts, i, i + len, TK_POSS, text, fold))
                     return 0;
                 i += len;
                 continue;
@@ -204,59 +305,47 @@ int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
         if ((cp == '-' && i < e && text[i] == '-') || (cp == '.' && i + 1 < e && text[i] == '.' &&
                                                       text[i + 1] == '.'))
             i += cp == '-' ? 1 : 2;
-        if (!push(ts, s, i, TK_PUNCT, text))
+        if (!push(ts, s, i, TK_PUNCT, text, fold))
             return 0;
     }
     return 1;
 }
 
+int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts)
+{
+    return tokenize(text, b, e, ts, 0);
+}
+
+int att_tokenize_folded(const char *text, size_t b, size_t e, att_tokens *ts)
+{
+    return tokenize(text, b, e, ts, 1);
+}
+
 int att_tokens_fold(const char *text, att_tokens *ts, size_t from)
 {
     for (size_t k = from; k < ts->n; k++) {
-        att_token *t = &ts->v[k];
-        size_t n = t->e - t->b;
-        /* att_fold writes at most 2n bytes and a NUL */
-        if (ts->fold_len + 2 * n + 1 > ts->fold_cap) {
-            size_t cap = ts->fold_cap ? ts->fold_cap : 1024;
-            while (cap < ts->fold_len + 2 * n + 1)
-                cap *= 2;
-            char *f = realloc(ts->fold, cap);
-            if (!f)
-                return 0;
-            ts->fold = f;
-            ts->fold_cap = cap;
-        }
-        char *out = ts->fold + ts->fold_len;
-        /* plain tokens (printable ASCII but '`'; a token has no spaces)
-         * fold to their lower case: fold and hash in one pass */
-        size_t fl = 0;
-        uint64_t h = ATT_HASH_SEED;
-        int plain = 1;
-        for (size_t i = t->b; i < t->e; i++) {
-            unsigned char ch = (unsigned char)text[i];
-            if (ch <= ' ' || ch >= 0x7F || ch == '`') {
-                plain = 0;
-                break;
-            }
-            if (ch >= 'A' && ch <= 'Z')
-                ch = (unsigned char)(ch + 32);
-            out[fl++] = (char)ch;
-            h = att_hash64_step(h, ch);
-        }
-        if (plain) {
-            out[fl] = '\0';
-        } else {
-            fl = att_fold(text + t->b, n, out);
-            h = att_hash64(out, fl, ATT_HASH_SEED);
-            plain = 1;
-            for (size_t i = t->b; i < t->e && plain; i++)
-                plain = (unsigned char)text[i] < 0x80 && text[i] != '`';
-        }
-        t->fb = (uint32_t)ts->fold_len;
-        t->fl = (uint32_t)fl;
-        t->fh = h;
-        t->plain = (uint8_t)plain;
-        ts->fold_len += fl + 1;
+        if (!fold_reserve(ts, ts->v[k].e - ts->v[k].b))
+            return 0;
+        fold_token(ts, &ts->v[k], text);
+    }
+    return 1;
+}
+
+int att_tokens_reserve(att_tokens *ts, size_t n, size_t fold_bytes)
+{
+    if (ts->n + n > ts->cap) {
+        att_token *v = realloc(ts->v, (ts->n + n) * sizeof *v);
+        if (!v)
+            return 0;
+        ts->v = v;
+        ts->cap = ts->n + n;
+    }
+    if (ts->fold_len + fold_bytes > ts->fold_cap) {
+        char *f = realloc(ts->fold, ts->fold_len + fold_bytes);
+        if (!f)
+            return 0;
+        ts->fold = f;
+        ts->fold_cap = ts->fold_len + fold_bytes;
     }
     return 1;
 }

@@ -39,6 +39,10 @@ typedef struct {
 
 /* Append the tokens of text[b..e) to ts. Returns 0 on out of memory. */
 int att_tokenize(const char *text, size_t b, size_t e, att_tokens *ts);
+/* att_tokenize and att_tokens_fold of the new tokens in one pass over the
+ * text (documents' sentences: the same tokens, forms and hashes, without
+ * walking each token twice). Returns 0 on out of memory. */
+int att_tokenize_folded(const char *text, size_t b, size_t e, att_tokens *ts);
 /* Fill the folded forms, their hashes and `plain` of tokens [from, ts->n)
  * of text. Documents' sentences get them (the grammar reads them); the
  * reference data's phrases do not need them. Returns 0 on out of memory. */
@@ -48,6 +52,11 @@ static inline const char *att_tok_fold(const att_tokens *ts, const att_token *t)
 {
     return ts->fold ? ts->fold + t->fb : "";
 }
+/* Make room for n more tokens and fold_bytes more bytes of folded forms,
+ * so that a caller who can estimate them spares the doublings (a
+ * document's ~600 tokens were eight reallocs and copies). Contents
+ * unchanged. Returns 0 on out of memory. */
+int att_tokens_reserve(att_tokens *ts, size_t n, size_t fold_bytes);
 void att_tokens_free(att_tokens *ts);
 
 /* Folded key of tokens [i, j) joined by single spaces into out (at least

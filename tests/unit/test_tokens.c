@@ -193,6 +193,82 @@ START_TEST(test_key)
 }
 END_TEST
 
+/* att_tokenize_folded gives what att_tokenize then att_tokens_fold give:
+ * the same tokens, flags, folded forms and hashes, also when appended
+ * after earlier tokens and with bytes off the ASCII fast path (accents,
+ * '`', a control byte) in the middle of a token. */
+static const char *const fold_cases[] = {
+    "Foreign Minister Wang Yi met U.S. Secretary Blinken in Washington.",
+    "China's NATO envoy, O'Sullivan and Akufo-Addo -- 10 a.m. on 14/4/2024...",
+    "Hà Nội, MÉLANIE Président Путин ПУТИН Straße",
+    "rock`n`roll DE`GAULLE x\x01y \xE2\x80\x99s Hipkins' greetings",
+    "",
+};
+
+static void tokenize_then_fold(const char *in, att_tokens *ts)
+{
+    size_t n = strlen(in), half = n / 2;
+    while (half > 0 && in[half] != ' ')
+        half--;
+    size_t from = ts->n;
+    ck_assert_int_eq(att_tokenize(in, 0, half, ts), 1);
+    ck_assert_int_eq(att_tokens_fold(in, ts, from), 1);
+    from = ts->n;
+    ck_assert_int_eq(att_tokenize(in, half, n, ts), 1);
+    ck_assert_int_eq(att_tokens_fold(in, ts, from), 1);
+}
+
+START_TEST(test_folded)
+{
+    const char *in = fold_cases[_i];
+    size_t n = strlen(in), half = n / 2;
+    while (half > 0 && in[half] != ' ')
+        half--;
+    att_tokens a = {0}, b = {0};
+    tokenize_then_fold(in, &a);
+    ck_assert_int_eq(att_tokenize_folded(in, 0, half, &b), 1);
+    ck_assert_int_eq(att_tokenize_folded(in, half, n, &b), 1);
+    ck_assert_uint_eq(a.n, b.n);
+    ck_assert_uint_eq(a.fold_len, b.fold_len);
+    for (size_t k = 0; k < a.n; k++) {
+        const att_token *x = &a.v[k], *y = &b.v[k];
+        ck_assert_uint_eq(x->b, y->b);
+        ck_assert_uint_eq(x->e, y->e);
+        ck_assert_uint_eq(x->kind, y->kind);
+        ck_assert_uint_eq(x->upper, y->upper);
+        ck_assert_uint_eq(x->allcaps, y->allcaps);
+        ck_assert_uint_eq(x->plain, y->plain);
+        ck_assert_uint_eq(x->fb, y->fb);
+        ck_assert_uint_eq(x->fl, y->fl);
+        ck_assert(x->fh == y->fh);
+        ck_assert_str_eq(att_tok_fold(&a, x), att_tok_fold(&b, y));
+    }
+    att_tokens_free(&a);
+    att_tokens_free(&b);
+}
+END_TEST
+
+/* att_tokens_reserve keeps what is there and makes the room it promises. */
+START_TEST(test_reserve)
+{
+    const char *in = "Foreign Minister Wang Yi";
+    att_tokens ts = {0};
+    ck_assert_int_eq(att_tokenize_folded(in, 0, 7, &ts), 1);
+    ck_assert_int_eq(att_tokens_reserve(&ts, 100, 1000), 1);
+    ck_assert_uint_ge(ts.cap, ts.n + 100);
+    ck_assert_uint_ge(ts.fold_cap, ts.fold_len + 1000);
+    ck_assert_uint_eq(ts.n, 1);
+    ck_assert_str_eq(att_tok_fold(&ts, &ts.v[0]), "foreign");
+    att_token *v = ts.v;
+    ck_assert_int_eq(att_tokenize_folded(in, 7, strlen(in), &ts), 1);
+    ck_assert_ptr_eq(ts.v, v); /* no regrowth within the reserve */
+    ck_assert_uint_eq(ts.n, 4);
+    ck_assert_str_eq(att_tok_fold(&ts, &ts.v[3]), "yi");
+    ck_assert_int_eq(att_tokens_reserve(&ts, 0, 0), 1);
+    att_tokens_free(&ts);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("tokens");
@@ -201,6 +277,8 @@ static Suite *suite(void)
     tcase_add_loop_test(tc, test_flags, 0, (int)N_OF(flag_cases));
     tcase_add_test(tc, test_span_append);
     tcase_add_test(tc, test_grow);
+    tcase_add_loop_test(tc, test_folded, 0, (int)N_OF(fold_cases));
+    tcase_add_test(tc, test_reserve);
     suite_add_tcase(s, tc);
     tc = tcase_create("keys");
     tcase_add_loop_test(tc, test_key, 0, (int)N_OF(key_cases));
