@@ -82,7 +82,7 @@ need_packages() {
 }
 
 # configure_build DIR [CMAKE ARGS...]
-# Configures the project into DIR (RelWithDebInfo, plus ARGS) when DIR has no
+# Configures the project into DIR (Release, plus ARGS) when DIR has no
 # CMakeCache.txt yet or CMakeLists.txt changed since, then builds it on every
 # core. Run from the repository root. Returns non-zero on any failure.
 configure_build() {
@@ -92,7 +92,7 @@ configure_build() {
     # tells when it last ran (cmake --build reconfigures by itself after that).
     if [ ! -f "$dir/CMakeCache.txt" ] || [ CMakeLists.txt -nt "$dir/CMakeCache.txt" ] &&
         [ CMakeLists.txt -nt "$dir/.attache-configured" ]; then
-        cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" || return 1
+        cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" || return 1
         touch "$dir/.attache-configured"
     fi
     cmake --build "$dir" -j"$(nproc)" || return 1

@@ -147,7 +147,7 @@ report() {
 }
 
 # every row must finish within this many seconds (the huge lines are the
-# slow ones: about 13 s for 50 MB in a RelWithDebInfo build, 3x that with ASan)
+# slow ones: a few seconds for 50 MB in a Release build, 3x that with ASan)
 TIME_LIMIT=${ATTACHE_TIME_LIMIT:-120}
 
 # ---------------------------------------------------------------- inputs
