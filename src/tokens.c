@@ -67,17 +67,7 @@ static inline uint32_t cp_at(const char *s, size_t i, size_t e, size_t *len)
  * most 2n bytes and a NUL. 0 on out of memory. */
 static int fold_reserve(att_tokens *ts, size_t n)
 {
-    if (ts->fold_len + 2 * n + 1 <= ts->fold_cap)
-        return 1;
-    size_t cap = ts->fold_cap ? ts->fold_cap : 1024;
-    while (cap < ts->fold_len + 2 * n + 1)
-        cap *= 2;
-    char *f = realloc(ts->fold, cap);
-    if (!f)
-        return 0;
-    ts->fold = f;
-    ts->fold_cap = cap;
-    return 1;
+    return att_reserve_bytes(&ts->fold, &ts->fold_cap, ts->fold_len + 2 * n + 1, 1024);
 }
 
 /* Case flags (upper, allcaps) of word token t from its bytes. */

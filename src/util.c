@@ -14,19 +14,25 @@ void buf_free(att_buf *b)
     buf_init(b);
 }
 
-int buf_reserve(att_buf *b, size_t extra)
+int att_reserve_bytes(char **data, size_t *cap, size_t need, size_t first)
 {
-    if (b->len + extra + 1 <= b->cap)
+    if (need <= *cap)
         return 1;
-    size_t cap = b->cap ? b->cap : 128; /* most IRIs fit: one allocation, no regrowth */
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    char *p = realloc(b->data, cap);
+    size_t c = *cap ? *cap : first;
+    while (c < need)
+        c *= 2;
+    char *p = realloc(*data, c);
     if (!p)
         return 0;
-    b->data = p;
-    b->cap = cap;
+    *data = p;
+    *cap = c;
     return 1;
+}
+
+int buf_reserve(att_buf *b, size_t extra)
+{
+    /* from 128 bytes: most IRIs fit in one allocation, no regrowth */
+    return att_reserve_bytes(&b->data, &b->cap, b->len + extra + 1, 128);
 }
 
 int buf_add(att_buf *b, const char *s, size_t n)

@@ -24,6 +24,9 @@ typedef struct {
 void buf_init(att_buf *b);
 void buf_free(att_buf *b);
 int buf_reserve(att_buf *b, size_t extra);     /* 0 on out of memory */
+/* Grow the byte array *data (capacity *cap) to hold at least need bytes:
+ * doubling from `first`. 0 on out of memory (the array is unchanged). */
+int att_reserve_bytes(char **data, size_t *cap, size_t need, size_t first);
 int buf_add(att_buf *b, const char *s, size_t n); /* 0 on out of memory */
 int buf_adds(att_buf *b, const char *s);
 int buf_addc(att_buf *b, char c);
