@@ -31,6 +31,8 @@ int att_reserve_bytes(char **data, size_t *cap, size_t need, size_t first)
 
 int buf_reserve(att_buf *b, size_t extra)
 {
+    if (b->len + extra + 1 <= b->cap)
+        return 1; /* the common case, without a call */
     /* from 128 bytes: most IRIs fit in one allocation, no regrowth */
     return att_reserve_bytes(&b->data, &b->cap, b->len + extra + 1, 128);
 }
